@@ -1,0 +1,56 @@
+package glassgo.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code glassgo} command: the same verbs, flags, environment variables and exit codes as the
+ * {@code go} command where the two overlap. Each verb is its own class in this package.
+ *
+ * <p>Exit codes follow Go's: 0 success, 1 for errors found in the user's program, 2 for a usage
+ * error (and for a Go panic, once programs run). A fault inside glassgo itself is reported as
+ * {@code glassgo: internal error: ...} with exit status 3, never as a bare Java stack trace.
+ */
+@Command(
+        name = "glassgo",
+        mixinStandardHelpOptions = true,
+        version = "glassgo 0.1.0 (Go 1.19 language and runtime)",
+        description = "A Go toolchain and runtime you can watch.",
+        subcommands = {EnvCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status; never lets a Java exception escape. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            System.err.println("glassgo: " + ex.getMessage());
+            System.err.println("Run 'glassgo help' or 'glassgo -h' for usage.");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            System.err.println("glassgo: internal error: " + ex);
+            StackTraceElement[] st = ex.getStackTrace();
+            if (st.length > 0) {
+                System.err.println("glassgo: at " + st[0]);
+            }
+            return EXIT_INTERNAL;
+        });
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        return cl.execute(args);
+    }
+}
