@@ -1,0 +1,28 @@
+package glassgo.compiler.ast;
+
+import glassgo.compiler.syntax.Token;
+
+/** A binary expression {@code x op y}; also {@code A | B} in constraints (go/ast BinaryExpr). */
+public final class BinaryExpr implements Expr {
+    public final Expr x;
+    public final int opPos;
+    public final Token op;
+    public final Expr y;
+
+    public BinaryExpr(Expr x, int opPos, Token op, Expr y) {
+        this.x = x;
+        this.opPos = opPos;
+        this.op = op;
+        this.y = y;
+    }
+
+    @Override
+    public int pos() {
+        return x.pos();
+    }
+
+    @Override
+    public int end() {
+        return y.end();
+    }
+}

@@ -1,0 +1,28 @@
+package glassgo.compiler.ast;
+
+import java.util.List;
+
+/** A generic instantiation with two or more type arguments: {@code x[A, B]} (go/ast IndexListExpr). */
+public final class IndexListExpr implements Expr {
+    public final Expr x;
+    public final int lbrack;
+    public final List<Expr> indices;
+    public final int rbrack;
+
+    public IndexListExpr(Expr x, int lbrack, List<Expr> indices, int rbrack) {
+        this.x = x;
+        this.lbrack = lbrack;
+        this.indices = List.copyOf(indices);
+        this.rbrack = rbrack;
+    }
+
+    @Override
+    public int pos() {
+        return x.pos();
+    }
+
+    @Override
+    public int end() {
+        return rbrack + 1;
+    }
+}

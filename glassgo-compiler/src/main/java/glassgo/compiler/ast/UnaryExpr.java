@@ -1,0 +1,26 @@
+package glassgo.compiler.ast;
+
+import glassgo.compiler.syntax.Token;
+
+/** A unary expression {@code op x}; unary {@code *} is a StarExpr instead; {@code ~T} in constraints is a UnaryExpr with TILDE (go/ast UnaryExpr). */
+public final class UnaryExpr implements Expr {
+    public final int opPos;
+    public final Token op;
+    public final Expr x;
+
+    public UnaryExpr(int opPos, Token op, Expr x) {
+        this.opPos = opPos;
+        this.op = op;
+        this.x = x;
+    }
+
+    @Override
+    public int pos() {
+        return opPos;
+    }
+
+    @Override
+    public int end() {
+        return x.end();
+    }
+}
