@@ -1,0 +1,106 @@
+// MCentral: the spans of one span class that are not cached in any mcache. Mirrors runtime/mcentral.go.
+package glassgo.runtime.malloc;
+
+/**
+ * Spans are split into partial (has free slots) and full, each into swept and unswept for the current
+ * sweep generation: {@code partial[sg/2 % 2]} is "swept" and {@code partial[1 - sg/2 % 2]} "unswept".
+ * Advancing {@code mheap.sweepgen} by 2 swaps the roles, so every swept span becomes unswept without
+ * being moved (mcentral.go's partialSwept/partialUnswept).
+ *
+ * <p>cacheSpan, in Go's steps:
+ * <ol>
+ *   <li>pop a partial swept span;</li>
+ *   <li>pop a partial unswept span and sweep it (glassgo sweeps everything eagerly in
+ *       {@link MHeap#sweepAll}, so this set is empty outside a sweep, but the step keeps the invariant
+ *       that an unswept span is never handed out);</li>
+ *   <li>grow: allocate a new span of {@code class_to_allocnpages} pages from the heap.</li>
+ * </ol>
+ */
+final class MCentral {
+    final int spanclass;
+    private final MHeap heap;
+    private final SpanSet[] partial = {new SpanSet(), new SpanSet()};
+    private final SpanSet[] full = {new SpanSet(), new SpanSet()};
+
+    MCentral(MHeap heap, int spanclass) {
+        this.heap = heap;
+        this.spanclass = spanclass;
+    }
+
+    SpanSet partialSwept(int sg) {
+        return partial[(sg >>> 1) & 1];
+    }
+
+    SpanSet partialUnswept(int sg) {
+        return partial[1 - ((sg >>> 1) & 1)];
+    }
+
+    SpanSet fullSwept(int sg) {
+        return full[(sg >>> 1) & 1];
+    }
+
+    SpanSet fullUnswept(int sg) {
+        return full[1 - ((sg >>> 1) & 1)];
+    }
+
+    /** A span with at least one free slot for an mcache, marked as cached (sweepgen = sg + 3). */
+    MSpan cacheSpan(MCache c) {
+        int sg = heap.sweepgen();
+        MSpan s = partialSwept(sg).pop();
+        if (s == null) {
+            s = partialUnswept(sg).pop();
+            if (s != null) {
+                heap.sweepSpan(s, true);
+                if (s.allocCount == s.nelems) {
+                    fullSwept(sg).push(s);
+                    s = null;
+                }
+            }
+        }
+        if (s == null) {
+            s = grow(c);
+        }
+        if (s.allocCount == s.nelems) {
+            throw new IllegalStateException("runtime: mcentral.cacheSpan: span has no free objects");
+        }
+        s.sweepgen = sg + 3;
+        // Re-anchor allocCache at freeindex, rounded down to 64 and shifted (mcentral.go's tail).
+        int freeByteBase = s.freeindex & ~63;
+        s.refillAllocCache(freeByteBase);
+        s.allocCache >>>= s.freeindex % 64;
+        return s;
+    }
+
+    /** Returns a span from an mcache: full spans to fullSwept, others to partialSwept. */
+    void uncacheSpan(MSpan s) {
+        int sg = heap.sweepgen();
+        if (s.sweepgen != sg + 3) {
+            throw new IllegalStateException("runtime: mcentral.uncacheSpan: span not cached in this cycle, sweepgen "
+                    + s.sweepgen + " vs " + sg);
+        }
+        s.sweepgen = sg;
+        if (s.allocCount == s.nelems) {
+            fullSwept(sg).push(s);
+        } else {
+            partialSwept(sg).push(s);
+        }
+    }
+
+    private MSpan grow(MCache c) {
+        int npages = SizeClasses.classToAllocNPages(SpanClass.sizeclass(spanclass));
+        return heap.alloc(npages, spanclass, 0, c);
+    }
+
+    /** Moves every span of both unswept sets through {@code action} (used by the full sweep). */
+    void drainUnswept(int sg, java.util.function.Consumer<MSpan> action) {
+        for (SpanSet set : new SpanSet[] {partialUnswept(sg), fullUnswept(sg)}) {
+            for (MSpan s = set.pop(); s != null; s = set.pop()) {
+                action.accept(s);
+            }
+        }
+    }
+
+    int spanCount() {
+        return partial[0].size() + partial[1].size() + full[0].size() + full[1].size();
+    }
+}
