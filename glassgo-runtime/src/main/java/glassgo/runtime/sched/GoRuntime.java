@@ -1,0 +1,160 @@
+// GoRuntime: the mutator API of the scheduler: what compiled Go code (and, until the
+// compiler exists, Java tests and benchmarks) calls to start a program, create goroutines,
+// park and ready them, yield, sleep and poll for preemption. Mirrors the entry points Go's
+// compiler and std library use in proc.go and time.go: newproc, gopark/goready, Gosched,
+// timeSleep, and the stack-guard check that leads to gopreempt_m.
+package glassgo.runtime.sched;
+
+import java.util.function.Predicate;
+
+/**
+ * Static entry points into the scheduler of the goroutine that calls them.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>{@link #run} starts a program: GOMAXPROCS Ps, M0 running {@code main} as goroutine 1,
+ *       sysmon. It returns when main returns (other goroutines are abandoned, as in Go),
+ *       and throws {@link FatalError} (e.g. {@code all goroutines are asleep - deadlock!})
+ *       or {@link GoroutinePanic} (a body threw) otherwise.</li>
+ *   <li>Everything else must be called from inside a goroutine of a running program,
+ *       except {@link #goready}, {@link #stopTheWorld}/{@link #startTheWorld} and
+ *       {@link #preemptPoll}, which also work from other threads.</li>
+ *   <li>A goroutine must never block its thread where it could park instead, and must not
+ *       park while holding a Java monitor ({@code synchronized}) or inside a native frame:
+ *       the goroutine may resume on another M, and where the JVM pins the continuation the
+ *       park fails with {@link FatalError} "cannot leave its thread (pinned: ...)".</li>
+ *   <li>Long-running code must call {@link #preemptPoll()} regularly (compiled code will do it
+ *       at function entries and loop back-edges); a loop without polls cannot be preempted,
+ *       like Go with {@code GODEBUG=asyncpreemptoff=1}.</li>
+ * </ul>
+ */
+public final class GoRuntime {
+    private GoRuntime() {
+    }
+
+    /** GOMAXPROCS from the environment, else the number of available CPUs (Go's schedinit). */
+    public static int defaultGomaxprocs() {
+        String env = System.getenv("GOMAXPROCS");
+        if (env != null) {
+            try {
+                int n = Integer.parseInt(env.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // Go ignores a malformed GOMAXPROCS and uses the CPU count.
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {@link #run(int, long, Runnable)} with GOMAXPROCS from the environment and seed 0. */
+    public static void run(Runnable main) throws InterruptedException {
+        run(defaultGomaxprocs(), 0, main);
+    }
+
+    /** {@link #run(int, long, Runnable)} with seed 0. */
+    public static void run(int gomaxprocs, Runnable main) throws InterruptedException {
+        run(gomaxprocs, 0, main);
+    }
+
+    /**
+     * Run {@code main} as goroutine 1 on a fresh scheduler with {@code gomaxprocs} Ps and
+     * wait for it. {@code seed} seeds the Ms' random number generators (steal order).
+     */
+    public static void run(int gomaxprocs, long seed, Runnable main) throws InterruptedException {
+        new Sched(gomaxprocs, seed).start(main);
+    }
+
+    private static M m() {
+        return Thread.currentThread() instanceof M mp ? mp : null;
+    }
+
+    private static Sched sched(String what) {
+        M mp = m();
+        if (mp == null || mp.curg == null) {
+            throw new IllegalStateException(what + ": must be called from a goroutine");
+        }
+        return mp.sched;
+    }
+
+    /** The running goroutine (Go's getg().m.curg), or null outside goroutines. */
+    public static G getg() {
+        M mp = m();
+        return mp == null ? null : mp.curg;
+    }
+
+    /** {@code go fn()}: a new goroutine in the caller's runnext (Go's newproc). */
+    public static G go(Runnable fn) {
+        return sched("go").newproc(fn);
+    }
+
+    /**
+     * Go's gopark: block the running goroutine with {@code reason}. {@code unlockf} (may be
+     * null) runs after the goroutine is {@code _Gwaiting} and off its stack, typically to
+     * release the lock that made the wait visible to a readier; returning false resumes the
+     * goroutine immediately.
+     */
+    public static void gopark(Predicate<G> unlockf, WaitReason reason) {
+        sched("gopark").gopark(unlockf, reason);
+    }
+
+    /** {@code gopark(null, reason)}: park until someone who already knows this G readies it. */
+    public static void park(WaitReason reason) {
+        gopark(null, reason);
+    }
+
+    /**
+     * Go's goready: make a parked goroutine runnable (in the caller's runnext, or via the
+     * global queue from a thread without a P). The goroutine must already be
+     * {@code _Gwaiting}: publish it to readiers only from the park's unlockf or under a
+     * lock that unlockf releases, otherwise this throws "bad g->status in ready".
+     */
+    public static void goready(G gp) {
+        gp.sched.goready(gp);
+    }
+
+    /** Go's runtime.Gosched: yield; the goroutine goes to the global run queue's tail. */
+    public static void gosched() {
+        sched("gosched").gosched();
+    }
+
+    /** Go's time.Sleep: park with reason "sleep" for {@code nanos} (no-op if ≤ 0). */
+    public static void sleep(long nanos) {
+        sched("sleep").sleep(nanos);
+    }
+
+    /**
+     * The preemption poll compiled code calls at function entries and loop back-edges:
+     * a thread check and one volatile read unless sysmon or stop-the-world asked this
+     * goroutine to yield, in which case it goes to the global run queue (Go's gopreempt_m).
+     * A no-op outside goroutines.
+     */
+    public static void preemptPoll() {
+        if (Thread.currentThread() instanceof M mp) {
+            G gp = mp.curg;
+            if (gp != null && gp.preempt) {
+                mp.sched.gopreempt(mp);
+            }
+        }
+    }
+
+    /** The scheduler of the running goroutine (for stop-the-world and inspection). */
+    public static Sched currentSched() {
+        return sched("currentSched");
+    }
+
+    /**
+     * Stop every P of {@code sched} at a safepoint (Go's stopTheWorld). Called from a
+     * goroutine, that goroutine keeps running and must call {@link #startTheWorld} before it
+     * parks; called from another thread, all Ps stop.
+     */
+    public static void stopTheWorld(Sched sched, String reason) {
+        sched.stopTheWorld(reason);
+    }
+
+    /** Resume after {@link #stopTheWorld} (Go's startTheWorld). */
+    public static void startTheWorld(Sched sched) {
+        sched.startTheWorld();
+    }
+}
