@@ -38,7 +38,7 @@ public final class HeapBits {
             long arenaWords = (arena.base + AddressSpace.ARENA_BYTES - addr) >>> 3;
             long end = Math.min(nwords, arenaWords);
             while (w < end) {
-                long word = ((addr - arena.base) >>> 3) + w;
+                long word = (addr + (w << 3) - arena.base) >>> 3;
                 int shift = (int) (word & 3);
                 int n = (int) Math.min(4 - shift, end - w);
                 int bits = 0;
