@@ -564,7 +564,7 @@ public final class Parser {
                 Expr x = name();
                 if (tok != Token.LBRACK) {
                     xnest++;
-                    x = binaryExpr(pexpr(x, false), 0);
+                    x = binaryExpr(pexpr(x), 0);
                     xnest--;
                 }
                 Expr[] split = extractName(x, tok == Token.COMMA);
@@ -743,7 +743,7 @@ public final class Parser {
                     return new UnaryExpr(arrow, Token.ARROW, x);
                 }
                 default -> {
-                    return pexpr(null, true);
+                    return pexpr(null);
                 }
             }
         } finally {
@@ -824,7 +824,7 @@ public final class Parser {
     }
 
     /** PrimaryExpr: an operand followed by selectors, indices, slices, assertions, calls, literal bodies. */
-    private Expr pexpr(Expr x, boolean keepParens) {
+    private Expr pexpr(Expr x) {
         if (x == null) {
             x = operand();
         }
@@ -1130,7 +1130,7 @@ public final class Parser {
             int lbrack = pos;
             next();
             if (!context.isEmpty()) {
-                syntaxErrorAt(funcPos != 0 ? funcPos : lbrack, context + " must have no type parameters");
+                syntaxErrorAt(lbrack, context + " must have no type parameters");
             }
             if (tok == Token.RBRACK) {
                 syntaxError("empty type parameter list");
@@ -1763,7 +1763,7 @@ public final class Parser {
         int p = pos;
         Token t = tok;
         next();
-        Expr x = pexpr(null, tok == Token.LPAREN);
+        Expr x = pexpr(null);
         Expr u = unparen(x);
         if (u != x) {
             errorAt(x.pos(), "expression in " + t.text() + " must not be parenthesized");
@@ -1864,7 +1864,7 @@ public final class Parser {
                         if (tok != Token.LBRACE) {
                             post = simpleStmt(null, null);
                             if (post instanceof AssignStmt a && a.tok == Token.DEFINE) {
-                                syntaxErrorAt(a.pos(), "cannot declare in post statement of for loop");
+                                syntaxErrorAt(a.tokPos, "cannot declare in post statement of for loop");
                             }
                         }
                     }
@@ -1902,13 +1902,23 @@ public final class Parser {
                     } else {
                         str = ExprString.of(condStmt);
                     }
-                    syntaxErrorAt(condStmt.pos(), "cannot use " + str + " as value");
+                    syntaxErrorAt(operatorPos(condStmt), "cannot use " + str + " as value");
                     yield new Header(init, null, post, null, null);
                 }
             };
         } finally {
             xnest = outer;
         }
+    }
+
+    /** Where gc positions a simple statement in diagnostics: at its operator, if it has one. */
+    private static int operatorPos(Stmt s) {
+        return switch (s) {
+            case AssignStmt a -> a.tokPos;
+            case IncDecStmt i -> i.tokPos;
+            case SendStmt t -> t.arrow;
+            default -> s.pos();
+        };
     }
 
     private static boolean isTypeSwitchGuard(Expr x) {

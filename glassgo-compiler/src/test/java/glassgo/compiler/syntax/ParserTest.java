@@ -411,13 +411,13 @@ class ParserTest {
     @Test
     void assignmentUsedAsIfCondition() {
         parse("package p\nfunc f() {\n\tif x = 1 {\n\t}\n}\n");
-        assertThat(messages()).containsExactly("p.go:3:5: syntax error: cannot use assignment (x) = (1) as value");
+        assertThat(messages()).containsExactly("p.go:3:7: syntax error: cannot use assignment (x) = (1) as value");
     }
 
     @Test
     void sendUsedAsIfCondition() {
         parse("package p\nfunc f() {\n\tif c <- v {\n\t}\n}\n");
-        assertThat(messages()).containsExactly("p.go:3:5: syntax error: cannot use c <- v as value");
+        assertThat(messages()).containsExactly("p.go:3:7: syntax error: cannot use c <- v as value");
     }
 
     @Test
