@@ -65,7 +65,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -105,7 +108,6 @@ public final class Parser {
     private Token tok;
     private int pos;
     private String lit;
-    private int prevLine;
 
     /** Expression nesting; negative inside if/for/switch headers, where '{' opens the block. */
     private int xnest;
@@ -164,32 +166,20 @@ public final class Parser {
      */
     public static File parseFile(FileSet fset, String filename, byte[] src, ErrorHandler errh) {
         SourceFile sf = fset.addFile(filename, src);
-        AtomicReference<File> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable job = () -> {
-            try {
-                result.set(new Parser(sf, src, errh).parse());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        };
-        Thread t = new Thread(null, job, "glassgo-parse", STACK_BYTES);
-        t.start();
+        Future<File> job = PARSE_THREADS.submit(() -> new Parser(sf, src, errh).parse());
         boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        try {
+            while (true) {
+                try {
+                    return job.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure.get() != null) {
-            Throwable f = failure.get();
+        } catch (ExecutionException e) {
+            Throwable f = e.getCause();
             if (f instanceof StackOverflowError) {
+                // Only reachable if the nesting limit is set too high for STACK_BYTES.
                 errh.error(sf.position(sf.base()), "exceeded max nesting depth");
                 return new File(null, 0, new Ident(sf.base(), "_"), List.of(), sf.base(), sf.base() + sf.size(),
                         List.of(), List.of());
@@ -201,9 +191,22 @@ public final class Parser {
                 throw err;
             }
             throw new IllegalStateException("syntax: parser failed", f);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return result.get();
     }
+
+    /**
+     * Parsing runs on reused daemon threads with large stacks: creating a thread per file costs
+     * about a millisecond, more than parsing a typical file.
+     */
+    private static final ExecutorService PARSE_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(null, r, "glassgo-parse", STACK_BYTES);
+        t.setDaemon(true);
+        return t;
+    });
 
     private File parse() {
         try {
@@ -222,7 +225,7 @@ public final class Parser {
     }
 
     private void next() {
-        prevLine = tok == null ? 0 : line(pos);
+        int prevPos = tok == null ? 0 : pos;
         List<Comment> cs = scanner.comments();
         int k = cs.size();
         scanner.next();
@@ -232,7 +235,7 @@ public final class Parser {
         leadComment = null;
         lineComment = null;
         if (cs.size() > k) {
-            groupComments(cs, k);
+            groupComments(cs, k, prevPos == 0 ? 0 : line(prevPos));
         }
     }
 
@@ -241,7 +244,7 @@ public final class Parser {
      * the previous token is that token's line comment; the last group ending on the line right
      * before the current token is its lead (doc) comment.
      */
-    private void groupComments(List<Comment> cs, int from) {
+    private void groupComments(List<Comment> cs, int from, int prevLine) {
         int i = from;
         int n = cs.size();
         int tokLine = line(pos);

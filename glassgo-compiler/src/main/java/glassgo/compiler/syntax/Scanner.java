@@ -1,6 +1,9 @@
 package glassgo.compiler.syntax;
 
 import glassgo.compiler.ast.Comment;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -376,8 +379,32 @@ public final class Scanner {
         }
     }
 
+    /**
+     * The source text from start to the current character. Invalid UTF-8 (already reported) is
+     * dropped rather than replaced, so that a node's end, computed from its text's UTF-8 length,
+     * never lies beyond its real end.
+     */
     private String text(int start) {
-        return new String(src, start, off - start, StandardCharsets.UTF_8);
+        int n = off - start;
+        boolean ascii = true;
+        for (int i = start; i < off; i++) {
+            if (src[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(src, start, n, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.IGNORE)
+                    .onUnmappableCharacter(CodingErrorAction.IGNORE)
+                    .decode(ByteBuffer.wrap(src, start, n))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("scanner: UTF-8 decoding failed although errors are ignored", e);
+        }
     }
 
     private void ident(int start) {
