@@ -39,6 +39,8 @@ public final class PackageLoader {
     private final Path cwd;
     private final Map<String, LoadedPackage> cache = new HashMap<>();
     private final Map<String, PackageError> failed = new HashMap<>();
+    /** Problems the go command finds only when building, after loading succeeded. */
+    private final Map<String, PackageError> buildProblems = new HashMap<>();
 
     /** A loader resolving command-line arguments against the process's working directory. */
     public PackageLoader(Path goroot, BuildContext ctx) {
@@ -72,7 +74,7 @@ public final class PackageLoader {
                 w.visit(p);
             }
         }
-        return new PackageGraph(roots, w.order, w.errors);
+        return new PackageGraph(roots, w.order, w.result());
     }
 
     /**
@@ -94,7 +96,7 @@ public final class PackageLoader {
             return new PackageGraph(List.of(), List.of(), w.errors);
         }
         w.visit(root);
-        return new PackageGraph(List.of(root), w.order, w.errors);
+        return new PackageGraph(List.of(root), w.order, w.result());
     }
 
     /** Carries a PackageError out of the command-line package construction. */
@@ -213,9 +215,13 @@ public final class PackageLoader {
             throw new LoadFailure(from != null ? PackageError.at(shortPos(from.pos()), msg) : PackageError.withStack(List.of(), msg));
         }
         DirScan scan = DirScan.scan(ctx, dir);
-        if (scan.noGoFiles() || scan.goFiles().isEmpty() && scan.cgoFiles().isEmpty()) {
-            String msg = scan.noGoFiles() ? scan.noGoMessage() : "no non-test Go files in " + dir;
-            throw new LoadFailure(PackageError.withStack(append(stack, path), msg));
+        if (scan.noGoFiles()) {
+            throw new LoadFailure(PackageError.withStack(append(stack, path), scan.noGoMessage()));
+        }
+        if (scan.goFiles().isEmpty() && scan.cgoFiles().isEmpty()) {
+            // Only tests: the go command loads it and fails when it comes to compile it.
+            buildProblems.put(path, PackageError.withStack(List.of(),
+                    "go build " + path + ": no non-test Go files in " + dir));
         }
         if (!scan.errors().isEmpty()) {
             throw new LoadFailure(PackageError.withStack(List.of(), String.join("\n", scan.errors())));
@@ -249,6 +255,7 @@ public final class PackageLoader {
     private final class Walk {
         final List<LoadedPackage> order = new ArrayList<>();
         final List<PackageError> errors = new ArrayList<>();
+        final List<PackageError> buildErrors = new ArrayList<>();
         final Map<String, Boolean> done = new HashMap<>(); // false while on the stack, true when finished
         final Deque<String> stack = new ArrayDeque<>();
 
@@ -291,6 +298,15 @@ public final class PackageLoader {
             stack.removeLast();
             done.put(p.importPath(), true);
             order.add(p);
+            PackageError late = buildProblems.get(p.importPath());
+            if (late != null) {
+                buildErrors.add(late);
+            }
+        }
+
+        /** Load errors stop the go command before it builds; build errors show only without them. */
+        List<PackageError> result() {
+            return errors.isEmpty() ? buildErrors : errors;
         }
 
         /** The go command's per-import rules: relative paths, vendored and internal packages. */
