@@ -1,0 +1,60 @@
+package glassgo.compiler.types;
+
+import glassgo.compiler.ast.Expr;
+import glassgo.compiler.constant.Value;
+
+/**
+ * The result of checking an expression (go/types {@code operand}): what kind of thing it is (mode),
+ * its type, and for constants its exact value. Operands are mutable because conversion of untyped
+ * values updates them in place, as in go/types.
+ */
+final class Operand {
+    enum Mode {
+        INVALID, NOVALUE, BUILTIN, TYPEXPR, CONSTANT, VARIABLE, MAPINDEX, VALUE, COMMAOK
+    }
+
+    Mode mode = Mode.INVALID;
+    Expr expr;
+    Type type = Universe.INVALID;
+    Value val;
+    Builtin.Id builtin;
+
+    boolean invalid() {
+        return mode == Mode.INVALID;
+    }
+
+    void setInvalid() {
+        mode = Mode.INVALID;
+    }
+
+    void set(Mode mode, Type type) {
+        this.mode = mode;
+        this.type = type;
+        this.val = null;
+    }
+
+    void setConst(Type type, Value val) {
+        this.mode = Mode.CONSTANT;
+        this.type = type;
+        this.val = val;
+    }
+
+    Operand copy() {
+        Operand o = new Operand();
+        o.mode = mode;
+        o.expr = expr;
+        o.type = type;
+        o.val = val;
+        o.builtin = builtin;
+        return o;
+    }
+
+    boolean isNil() {
+        return mode == Mode.VALUE && type == Universe.UNTYPED_NIL
+                || mode == Mode.CONSTANT && type == Universe.UNTYPED_NIL;
+    }
+
+    boolean assignableMode() {
+        return mode == Mode.VARIABLE || mode == Mode.MAPINDEX;
+    }
+}

@@ -1,0 +1,121 @@
+package glassgo.compiler.types;
+
+import glassgo.compiler.ast.File;
+import glassgo.compiler.build.LoadedPackage;
+import glassgo.compiler.build.PackageGraph;
+import glassgo.compiler.syntax.FileSet;
+import glassgo.compiler.syntax.Parser;
+import glassgo.compiler.syntax.Position;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the packages of a build in dependency order, each once per run (the role of gc's export
+ * data: a dependency is checked before its importers and its {@link Package} is reused). Every
+ * package is parsed with the syntax package; a package with syntax errors is not type-checked,
+ * as gc stops after parsing. A fault inside the checker is caught per package and reported as an
+ * internal error, so one bug does not hide every other result.
+ */
+public final class Session {
+    /** One diagnostic, resolved to file:line:col. */
+    public record Diagnostic(Position pos, String msg, boolean soft) {
+        @Override
+        public String toString() {
+            return pos + ": " + msg;
+        }
+    }
+
+    /** What checking one package gave: its package object (null if it could not be checked) and errors. */
+    public record Result(LoadedPackage source, Package pkg, List<Diagnostic> errors, String internalError) {
+        public boolean ok() {
+            return errors.isEmpty() && internalError == null;
+        }
+    }
+
+    private final FileSet fset = new FileSet();
+    private final Map<String, Package> packages = new HashMap<>();
+    private final Map<String, Result> results = new HashMap<>();
+    private int langMinor = 19;
+
+    public Session() {
+        packages.put("unsafe", Universe.UNSAFE);
+    }
+
+    public FileSet fileSet() {
+        return fset;
+    }
+
+    /** The -lang version for root packages: go1.N. */
+    public void setLangMinor(int minor) {
+        this.langMinor = minor;
+    }
+
+    /** Checks every package of g in order; returns the results of all of them, roots last. */
+    public List<Result> check(PackageGraph g) {
+        List<Result> out = new ArrayList<>();
+        java.util.Set<String> roots = new java.util.HashSet<>();
+        for (LoadedPackage r : g.roots()) {
+            roots.add(r.importPath());
+        }
+        for (LoadedPackage lp : g.packages()) {
+            Result r = results.get(lp.importPath());
+            if (r == null) {
+                r = checkOne(lp, roots.contains(lp.importPath()) ? langMinor : 19);
+                results.put(lp.importPath(), r);
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private Result checkOne(LoadedPackage lp, int lang) {
+        if (lp.isUnsafe()) {
+            return new Result(lp, Universe.UNSAFE, List.of(), null);
+        }
+        List<Diagnostic> diags = new ArrayList<>();
+        List<File> files = new ArrayList<>();
+        for (Path p : lp.goFiles()) {
+            byte[] src;
+            try {
+                src = Files.readAllBytes(p);
+            } catch (IOException e) {
+                diags.add(new Diagnostic(Position.NONE, "cannot read " + p + ": " + e.getMessage(), false));
+                continue;
+            }
+            File f = Parser.parseFile(fset, p.toString(), src, (pos, msg) -> diags.add(new Diagnostic(pos, msg, false)));
+            files.add(f);
+        }
+        Package pkg = new Package(lp.importPath(), lp.name());
+        packages.put(lp.importPath(), pkg);
+        if (!diags.isEmpty()) {
+            pkg.fake = true;
+            return new Result(lp, pkg, diags, null);
+        }
+        Importer importer = path -> {
+            String resolved = lp.resolve(path);
+            Package p = packages.get(resolved);
+            if (p == null) {
+                p = packages.get(path);
+            }
+            return p;
+        };
+        try {
+            Checker c = new Checker(fset, pkg, files, importer);
+            c.setLangMinor(lang);
+            for (TypeError e : c.checkFiles()) {
+                diags.add(new Diagnostic(fset.position(e.pos()), e.msg(), e.soft()));
+            }
+            return new Result(lp, pkg, diags, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            pkg.fake = true;
+            StackTraceElement[] st = e.getStackTrace();
+            String where = st.length > 0 ? " at " + st[0] : "";
+            return new Result(lp, pkg, diags, e + where);
+        }
+    }
+}
