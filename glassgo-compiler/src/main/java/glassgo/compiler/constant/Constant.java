@@ -153,6 +153,12 @@ public final class Constant {
         if (n == null) {
             return null;
         }
+        if (n.clearlySmall(MAX_EXP)) {
+            // Fast path for ordinary literals: the exponent is far from the fraction limit, so
+            // rounding to a binary float first (to decide that) cannot change the answer.
+            BigInteger[] r = n.toRatio();
+            return RatVal.of(r[0], r[1]);
+        }
         BigFloat f = n.toBigFloat(BigFloat.PREC);
         if (f == null) {
             return null;

@@ -184,6 +184,18 @@ record NumberLiteral(BigInteger mant, long exp10, long exp2) {
         return exp10 < 0 ? z.divide(p, prec) : z.multiply(p, prec);
     }
 
+    /**
+     * Whether the value is nonzero and its binary exponent is certainly within (-limit, limit),
+     * judged from bit lengths with a wide margin (log2(10) &lt; 3.33), without computing it.
+     */
+    boolean clearlySmall(int limit) {
+        if (mant.signum() == 0 || Math.abs(exp10) > limit || Math.abs(exp2) > 4L * limit) {
+            return false;
+        }
+        double e = mant.bitLength() + exp2 + exp10 * 3.3219280948873622;
+        return Math.abs(e) < limit - 64;
+    }
+
     /** The exact value as {num, den}; only for values whose exponent is known to be small. */
     BigInteger[] toRatio() {
         BigInteger num = mant;
