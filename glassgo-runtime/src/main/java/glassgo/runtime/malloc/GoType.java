@@ -15,6 +15,8 @@ public final class GoType {
     private final long size;
     private final long ptrdata;
     private final long[] ptrMask;
+    /** The heap-bitmap bytes of one value in its size-class slot, built on first allocation (see HeapBits). */
+    private HeapBits.Pattern pattern;
 
     private GoType(String name, long size, long[] ptrMask) {
         if (size < 0 || size % 8 != 0 && hasPointers(ptrMask)) {
@@ -41,12 +43,12 @@ public final class GoType {
 
     /** A pointer-free type of {@code size} bytes. */
     public static GoType noscan(String name, long size) {
-        return new GoType(name, size, new long[0]);
+        return new GoType(name, size, new long[1]);
     }
 
     /** A type whose words at the given indexes are pointers. */
     public static GoType withPointers(String name, long size, int... pointerWords) {
-        long[] mask = new long[(int) ((size / 8 + 63) / 64)];
+        long[] mask = new long[(int) ((size / 8 + 63) / 64) + 1];
         for (int w : pointerWords) {
             if (w < 0 || (w + 1) * 8L > size) {
                 throw new IllegalArgumentException("GoType: pointer word " + w + " outside " + name);
@@ -72,9 +74,37 @@ public final class GoType {
         return ptrdata == 0;
     }
 
+    /**
+     * Bits {@code w .. w+n-1} of the pointer mask (n ≤ 8), bit 0 = word w; zero past ptrdata. The mask array
+     * carries one spare word so a run that crosses a 64-bit boundary can read the next word unchecked.
+     */
+    int pointerBits(long w, int n) {
+        int i = (int) (w >>> 6);
+        if (i >= ptrMask.length - 1) {
+            return 0;
+        }
+        int sh = (int) (w & 63);
+        long bits = ptrMask[i] >>> sh;
+        if (sh + n > 64) {
+            bits |= ptrMask[i + 1] << (64 - sh);
+        }
+        return (int) bits & ((1 << n) - 1);
+    }
+
     /** True when word {@code w} (0-based, within one value) holds a pointer. */
     public boolean isPointerWord(long w) {
         return w < ptrdata / 8 && (ptrMask[(int) (w >>> 6)] & (1L << w)) != 0;
+    }
+
+    /** The cached bitmap pattern for one value of this type in a slot of {@code slotWords} words. */
+    HeapBits.Pattern pattern(long slotWords) {
+        HeapBits.Pattern p = pattern;
+        if (p == null || p.slotWords() != slotWords) {
+            // Racing builders produce equal immutable patterns; the record's final fields publish safely.
+            p = HeapBits.Pattern.of(this, slotWords);
+            pattern = p;
+        }
+        return p;
     }
 
     @Override

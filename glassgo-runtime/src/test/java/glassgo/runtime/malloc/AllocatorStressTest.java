@@ -21,6 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class AllocatorStressTest {
     private static final int THREADS = 2;
     private static final long CAP = 2L << 30;
+    /** One pointerful type per size, shared by both Ms (a program has few types, not one per object). */
+    private static final java.util.Map<Long, GoType> SCAN_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One live object: where, how big it was asked to be, its class (0 = large), and the byte it was filled with. */
     record Obj(long addr, long size, int sizeclass, byte tag) {}
@@ -147,14 +149,14 @@ class AllocatorStressTest {
         }
     }
 
-    /** Allocates a random object, checks alignment and zeroing, and fills it with a tag byte. */
+    /** Allocates a random object, checks alignment and zeroing, and tags it. */
     private static Obj allocateChecked(MHeap heap, MCache c, Random r, int maxClass) {
-        boolean large = maxClass == 67 && r.nextInt(100) == 0;
+        boolean large = maxClass == 67 && r.nextInt(200) == 0;
         boolean scan = r.nextBoolean();
         long size;
         int sc;
         if (large) {
-            size = SizeClasses.MAX_SMALL_SIZE + 1 + r.nextInt(1 << 20);
+            size = SizeClasses.MAX_SMALL_SIZE + 1 + r.nextInt(256 << 10);
             sc = 0;
         } else {
             sc = 1 + r.nextInt(maxClass);
@@ -169,7 +171,7 @@ class AllocatorStressTest {
         if (!large) {
             sc = SizeClasses.sizeToClass(size);
         }
-        GoType t = scan ? GoType.withPointers("S" + size, size, 0) : null;
+        GoType t = scan ? SCAN_TYPES.computeIfAbsent(size, n -> GoType.withPointers("S" + n, n, 0)) : null;
         long x = Malloc.mallocgc(c, size, t, true);
         long align = sc == 0 ? SizeClasses.PAGE_SIZE : SizeClasses.minAlign(sc);
         if (x % align != 0) {
@@ -179,7 +181,14 @@ class AllocatorStressTest {
             throw new AssertionError("object of " + size + " bytes at 0x" + Long.toHexString(x) + " not zeroed");
         }
         byte tag = (byte) (r.nextInt(255) + 1);
-        heap.space().fill(x, size, tag);
+        // Dirty both ends (the whole object when small): enough for a missing or short clear of a reused
+        // slot to show in the zero check above, without writing gigabytes.
+        if (size <= 256) {
+            heap.space().fill(x, size, tag);
+        } else {
+            heap.space().fill(x, 128, tag);
+            heap.space().fill(x + size - 128, 128, tag);
+        }
         return new Obj(x, size, sc, tag);
     }
 
@@ -193,20 +202,29 @@ class AllocatorStressTest {
         for (int i = 0; i < sorted.size(); i++) {
             Obj o = sorted.get(i);
             MSpan s = heap.spanOfHeap(o.addr());
-            check(s != null, o, "has no in-use span");
-            check(s.sizeclass() == o.sizeclass(), o, "is in a span of class " + s.sizeclass());
-            long slot = s.elemsize();
-            check(o.sizeclass() == 0 || slot == SizeClasses.roundUpSize(o.size()), o, "has slot size " + slot);
-            if (i + 1 < sorted.size()) {
-                long next = sorted.get(i + 1).addr();
-                check(o.addr() + slot <= next, o, "overlaps the object at 0x" + Long.toHexString(next));
+            if (s == null) {
+                fail(o, "has no in-use span");
             }
-            check(heap.space().getByte(o.addr()) == o.tag(), o, "lost its first byte");
-            check(heap.space().getByte(o.addr() + o.size() - 1) == o.tag(), o, "lost its last byte");
+            if (s.sizeclass() != o.sizeclass()) {
+                fail(o, "is in a span of class " + s.sizeclass());
+            }
+            long slot = s.elemsize();
+            if (o.sizeclass() != 0 && slot != SizeClasses.roundUpSize(o.size())) {
+                fail(o, "has slot size " + slot);
+            }
+            if (i + 1 < sorted.size() && o.addr() + slot > sorted.get(i + 1).addr()) {
+                fail(o, "overlaps the object at 0x" + Long.toHexString(sorted.get(i + 1).addr()));
+            }
+            if (heap.space().getByte(o.addr()) != o.tag() || heap.space().getByte(o.addr() + o.size() - 1) != o.tag()) {
+                fail(o, "lost its contents");
+            }
             long interior = o.addr() + (long) (r.nextDouble() * o.size());
-            check(heap.findObject(interior) == o.addr(), o, "is not found from 0x" + Long.toHexString(interior));
-            check(heap.spanOf(interior) == s, o, "has interior 0x" + Long.toHexString(interior) + " in another span");
-            check(!s.isFree(s.objIndex(interior)), o, "is marked free in its span");
+            if (heap.findObject(interior) != o.addr() || heap.spanOf(interior) != s) {
+                fail(o, "is not found from its interior address 0x" + Long.toHexString(interior));
+            }
+            if (s.isFree(s.objIndex(interior))) {
+                fail(o, "is marked free in its span");
+            }
             liveBytes += slot;
             perClass[o.sizeclass()]++;
         }
@@ -225,10 +243,8 @@ class AllocatorStressTest {
         return liveBytes;
     }
 
-    private static void check(boolean ok, Obj o, String what) {
-        if (!ok) {
-            throw new AssertionError("object " + o + " at 0x" + Long.toHexString(o.addr()) + " " + what);
-        }
+    private static void fail(Obj o, String what) {
+        throw new AssertionError("object " + o + " at 0x" + Long.toHexString(o.addr()) + " " + what);
     }
 
     /** Both Ms allocate 1 MiB objects until the reservation cap is hit; each must get Go's fault text. */

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# bench.sh: runs a glassgo JMH benchmark suite and the same benchmarks on the real Go 1.19 toolchain,
+# in one go, and prints one comparison line per benchmark:
+#     NAME: glassgo X ns/op, go Y ns/op, ratio R        (R = glassgo / go; lower is better)
+#
+# Usage: glassgo-bench/bench.sh malloc
+# Environment: GLASSGO_SHARED (default <repo>/../shared), GO (default /usr/lib/go-1.19/bin/go),
+#              JMH_OPTS (default: 1 fork, 3 x 1 s warmup, 3 x 1 s measurement).
+set -euo pipefail
+
+suite="${1:-}"
+case "$suite" in
+  malloc) jmh_class="glassgo.bench.MallocBench"; go_dir="bench/gobench/malloc" ;;
+  *) echo "usage: $0 malloc" >&2; exit 2 ;;
+esac
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+shared="${GLASSGO_SHARED:-$repo/../shared}"
+go="${GO:-/usr/lib/go-1.19/bin/go}"
+jmh_opts="${JMH_OPTS:--f 1 -wi 3 -w 1s -i 3 -r 1s}"
+
+if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+  JAVA_HOME="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1)"
+fi
+export JAVA_HOME
+[[ -x "$JAVA_HOME/bin/java" ]] || { echo "bench.sh: no JDK 25 found (set JAVA_HOME)" >&2; exit 2; }
+[[ -d "$shared/$go_dir" ]] || { echo "bench.sh: Go benchmarks not found in $shared/$go_dir (set GLASSGO_SHARED)" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "== building glassgo-bench"
+(cd "$repo" && { mvn -B -q -o -pl glassgo-bench -am package -DskipTests || mvn -B -q -pl glassgo-bench -am package -DskipTests; }) >"$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; exit 1; }
+
+echo "== glassgo (JMH $jmh_opts) — no collector yet: every 4 MiB allocated, MHeap.freeAllExcept(sink)"
+echo "   frees all objects but the sink through the sweep (allocBits <- gcmarkBits, empty spans back to"
+echo "   the page allocator); that reset is amortized into ns/op, as Go's GC cycles are into Go's."
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" -jar "$here/target/benchmarks.jar" "$jmh_class" $jmh_opts -bm avgt -tu ns \
+  -rf csv -rff "$work/jmh.csv" | tee "$work/jmh.log" | grep -E '^(# Run progress|Benchmark|MallocBench|Iteration)' || true
+
+echo "== go ($("$go" version)), GOMAXPROCS=1"
+(cd "$shared/$go_dir" && GOMAXPROCS=1 GOFLAGS=-mod=mod "$go" test -bench=. -run='^$') | tee "$work/go.log"
+
+echo "== comparison"
+# JMH csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
+awk -F, 'NR > 1 { gsub(/"/, "", $1); n = split($1, p, "."); print p[n], $5 }' "$work/jmh.csv" >"$work/glassgo.txt"
+# One line per Go benchmark, in Go's order.
+awk 'NR == FNR { ours[$1] = $2; next }
+     /^Benchmark/ && /ns\/op/ { name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name);
+       for (i = 1; i < NF; i++) if ($(i + 1) == "ns/op") goNs = $i;
+       if (name in ours) printf "%s: glassgo %.1f ns/op, go %.1f ns/op, ratio %.2f\n", name, ours[name], goNs, ours[name] / goNs;
+       else printf "%s: glassgo n/a, go %.1f ns/op\n", name, goNs }' "$work/glassgo.txt" "$work/go.log"
