@@ -41,6 +41,7 @@ public final class MHeap implements AutoCloseable {
     final HeapStats stats = new HeapStats();
     /** Address of every zero-byte allocation, outside the heap like Go's zerobase global. */
     private final long zerobase;
+    private boolean closed;
 
     private MHeap(AddressSpace space) {
         this.space = space;
@@ -453,6 +454,10 @@ public final class MHeap implements AutoCloseable {
     /** Unmaps the reservation and the metadata. No object of this heap may be touched afterwards. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (HeapArena a : arenas) {
             if (a != null) {
                 a.free();

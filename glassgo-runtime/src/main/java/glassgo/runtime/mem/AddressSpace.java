@@ -22,8 +22,9 @@ import java.lang.foreign.ValueLayout;
  *   <li>Go pointers are plain {@code long} addresses. {@link #getLong}, {@link #putLong} and friends read and
  *       write through the one view; nothing Go keeps in its heap lives in a Java object.</li>
  * </ol>
- * Chunk states (None/Reserved/Prepared/Ready) are tracked for checking; page-level Ready/Prepared state
- * (scavenging) belongs to the page allocator's scavenged bits.
+ * Chunk states (None/Reserved/Prepared/Ready) are tracked for checking: {@link #map} makes chunks
+ * Prepared, {@link #use} (the first span carved from scavenged pages) Ready, {@link #fault} Reserved again.
+ * Page-level Ready/Prepared state after that (scavenging) is the page allocator's scavenged bits.
  */
 public final class AddressSpace implements AutoCloseable {
     /** Go's heapArenaBytes on linux/amd64: 64 MiB. */
@@ -118,9 +119,7 @@ public final class AddressSpace implements AutoCloseable {
             }
         }
         SysMem.sysMap(addr, n);
-        for (long c = addr; c < addr + n; c += CHUNK_BYTES) {
-            chunkState[chunkIndex(c)] = MemState.READY;
-        }
+        setState(addr, n, MemState.PREPARED);
     }
 
     /** The state of the chunk holding {@code addr}. */
@@ -128,23 +127,45 @@ public final class AddressSpace implements AutoCloseable {
         return contains(addr) ? chunkState[chunkIndex(addr)] : MemState.NONE;
     }
 
-    /** Ready → Prepared for a page-aligned range: the physical pages go back to the OS and read as zero. */
+    /**
+     * Ready → Prepared for a page-aligned range: the physical pages go back to the OS and read as zero.
+     * Chunk states stay as they are: which pages of a chunk are released is the page allocator's
+     * scavenged bits, at page granularity.
+     */
     public void release(long addr, long n) {
         checkMapped(addr, n);
         SysMem.sysUnused(addr, n);
     }
 
-    /** Prepared → Ready. */
+    /** Prepared → Ready for the chunks holding [addr, addr+n). */
     public void use(long addr, long n) {
         checkMapped(addr, n);
         SysMem.sysUsed(addr, n);
+        setState(addr, n, MemState.READY);
+    }
+
+    /** Mapped → Reserved (Go's sysFault): any access faults afterwards. Whole chunks only. */
+    public void fault(long addr, long n) {
+        checkChunkRange(addr, n);
+        checkMapped(addr, n);
+        SysMem.sysFault(addr, n);
+        setState(addr, n, MemState.RESERVED);
+    }
+
+    private void setState(long addr, long n, MemState st) {
+        for (long c = alignDown(addr - base, CHUNK_BYTES) + base; c < addr + n; c += CHUNK_BYTES) {
+            chunkState[chunkIndex(c)] = st;
+        }
     }
 
     private void checkMapped(long addr, long n) {
-        if (!contains(addr) || !contains(addr + n - 1) || state(addr) != MemState.READY
-                || state(addr + n - 1) != MemState.READY) {
+        if (n <= 0 || !contains(addr) || !contains(addr + n - 1) || !mapped(state(addr)) || !mapped(state(addr + n - 1))) {
             throw new RuntimeFault("runtime: range not mapped: " + SysMem.hex(addr) + "+" + n);
         }
+    }
+
+    private static boolean mapped(MemState s) {
+        return s == MemState.PREPARED || s == MemState.READY;
     }
 
     private void checkChunkRange(long addr, long n) {
@@ -186,13 +207,14 @@ public final class AddressSpace implements AutoCloseable {
 
     /** memclrNoHeapPointers: zero {@code n} bytes at {@code addr}. */
     public void clear(long addr, long n) {
-        if (n == 8) {
-            view.set(LONG, addr - base, 0L);
-        } else if (n == 16) {
-            view.set(LONG, addr - base, 0L);
-            view.set(LONG, addr - base + 8, 0L);
+        long off = addr - base;
+        if (n <= 256 && (n & 7) == 0 && (off & 7) == 0) {
+            // Small word-aligned objects: a few stores beat setting up a bulk fill.
+            for (long i = 0; i < n; i += 8) {
+                view.set(LONG, off + i, 0L);
+            }
         } else {
-            view.asSlice(addr - base, n).fill((byte) 0);
+            view.asSlice(off, n).fill((byte) 0);
         }
     }
 

@@ -32,6 +32,8 @@ class AddressSpaceTest {
             assertThat(a.state(base)).isEqualTo(MemState.RESERVED);
             assertThat(a.state(base - 1)).isEqualTo(MemState.NONE);
             a.map(base, AddressSpace.CHUNK_BYTES);
+            assertThat(a.state(base)).isEqualTo(MemState.PREPARED);
+            a.use(base, 8192);
             assertThat(a.state(base)).isEqualTo(MemState.READY);
             assertThat(a.state(base + AddressSpace.CHUNK_BYTES)).isEqualTo(MemState.RESERVED);
             assertThat(a.isZero(base, AddressSpace.CHUNK_BYTES)).as("fresh mappings are zero").isTrue();
@@ -47,6 +49,10 @@ class AddressSpaceTest {
             assertThat(a.getLong(base + 8)).isZero();
             assertThatThrownBy(() -> a.map(base, AddressSpace.CHUNK_BYTES))
                     .hasMessageContaining("AddressSpace.map of chunk in state READY");
+            a.fault(base, AddressSpace.CHUNK_BYTES);
+            assertThat(a.state(base)).as("sysFault: back to Reserved").isEqualTo(MemState.RESERVED);
+            a.map(base, AddressSpace.CHUNK_BYTES);
+            assertThat(a.isZero(base, 64)).as("remapped memory is fresh").isTrue();
         }
     }
 
