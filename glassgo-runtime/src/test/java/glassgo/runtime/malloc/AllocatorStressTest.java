@@ -30,7 +30,7 @@ class AllocatorStressTest {
     @Test
     @Timeout(120)
     void twoMsAllocateFreeAndReuseAboutAMillionObjects() throws Exception {
-        long total = run(1_000_000, 67, 4_000, 42);
+        long total = run(1_000_000, 67, 4_000, 42, false);
         assertThat(total).isGreaterThanOrEqualTo(1_000_000);
     }
 
@@ -38,12 +38,12 @@ class AllocatorStressTest {
     @EnabledIfSystemProperty(named = "glassgo.long", matches = "true")
     void twoMsAllocateFreeAndReuseAHundredMillionObjects() throws Exception {
         // Classes up to 1024 bytes keep 10^8 objects within minutes of memory traffic.
-        long total = run(100_000_000, 32, 50_000, 4242);
+        long total = run(100_000_000, 32, 50_000, 4242, true);
         System.out.println("AllocatorStressTest: allocated and checked " + total + " objects");
         assertThat(total).isGreaterThanOrEqualTo(100_000_000);
     }
 
-    private long run(long objects, int maxClass, int perThreadPerRound, long seed) throws Exception {
+    private long run(long objects, int maxClass, int perThreadPerRound, long seed, boolean progress) throws Exception {
         try (MHeap heap = MHeap.create(CAP)) {
             int rounds = (int) ((objects + (long) THREADS * perThreadPerRound - 1) / ((long) THREADS * perThreadPerRound));
             List<List<Obj>> born = new ArrayList<>();
@@ -96,6 +96,9 @@ class AllocatorStressTest {
                         total += b.size();
                         live.addAll(b);
                         b.clear();
+                    }
+                    if (progress && round % Math.max(1, rounds / 20) == 0) {
+                        System.out.println("AllocatorStressTest: " + total + " objects so far");
                     }
                     long liveBytes = checkHeap(heap, live, r);
                     maxLiveBytes = Math.max(maxLiveBytes, liveBytes);

@@ -152,6 +152,22 @@ class MallocTest {
     }
 
     @Test
+    void heapBitsOfASlotStraddlingTwoArenasLandInBothBitmaps() {
+        // A 70 MiB object makes the heap span two arenas; a multi-page span can straddle their boundary
+        // (the page allocator, like Go's, ignores arena boundaries), so bitmap writes must split.
+        long big = Malloc.mallocgc(c, 70L << 20, null, true);
+        long boundary = heap.space().base() + AddressSpace.ARENA_BYTES;
+        assertThat(big).isLessThan(boundary);
+        GoType t = GoType.withPointers("[3]struct{p *T; x int}", 48, 0, 2, 4);
+        long slot = boundary - 24; // words 0..2 in the first arena, 3..5 in the second
+        HeapBits.setType(heap, slot, 48, 48, t);
+        for (int w = 0; w < 6; w++) {
+            assertThat(heap.isPointerWord(slot + 8L * w)).as("word %d", w).isEqualTo(w % 2 == 0);
+            assertThat(heap.morePointers(slot + 8L * w)).as("scan bit of word %d", w).isEqualTo(w < 5);
+        }
+    }
+
+    @Test
     void newarrayRejectsSizesBeyondMaxAlloc() {
         assertThatThrownBy(() -> Malloc.newarray(c, GoType.noscan("int64", 8), 1L << 46))
                 .hasMessage("runtime: allocation size out of range");
