@@ -70,8 +70,9 @@ public record DirScan(Path dir, String name, List<String> goFiles, List<String> 
                 continue;
             }
             Path path = dir.resolve(file);
-            byte[] content = Files.readAllBytes(path);
-            GoFileInfo info = GoFileReader.read(path, content);
+            GoFileReader.Header header = GoFileReader.readFile(path);
+            byte[] content = header.bytes();
+            GoFileInfo info = header.info();
             try {
                 if (!useAllFiles && !ctx.shouldBuild(content)) {
                     ignored.add(file);

@@ -5,8 +5,12 @@ import glassgo.compiler.constant.Constant;
 import glassgo.compiler.constant.Kind;
 import glassgo.compiler.constant.Value;
 import glassgo.compiler.syntax.Token;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +39,36 @@ public final class GoFileReader {
     /** Reads the header of {@code src}, the contents of {@code file}. */
     public static GoFileInfo read(Path file, byte[] src) {
         return new GoFileReader(file, src).read();
+    }
+
+    /** A file's leading bytes, enough to hold its build constraints, package clause and imports. */
+    public record Header(byte[] bytes, GoFileInfo info) {}
+
+    /** How much of a file to read first; most headers (license, constraints, imports) fit. */
+    private static final int FIRST_READ = 8192;
+
+    /**
+     * Reads only as much of the file as its header needs, as go/build does: a first block, and
+     * the whole file only if the header does not end inside that block.
+     */
+    public static Header readFile(Path file) throws IOException {
+        byte[] prefix;
+        try (InputStream in = Files.newInputStream(file)) {
+            prefix = in.readNBytes(FIRST_READ);
+            if (prefix.length == FIRST_READ) {
+                GoFileReader r = new GoFileReader(file, prefix);
+                GoFileInfo info = r.read();
+                // Stopping near the end of the block may mean a cut-off "import" keyword.
+                if (info.error() == null && r.pos + "import".length() + 2 < prefix.length) {
+                    return new Header(prefix, info);
+                }
+                byte[] rest = in.readAllBytes();
+                byte[] all = Arrays.copyOf(prefix, prefix.length + rest.length);
+                System.arraycopy(rest, 0, all, prefix.length, rest.length);
+                prefix = all;
+            }
+        }
+        return new Header(prefix, read(file, prefix));
     }
 
     private static final class HeaderSyntaxError extends Exception {

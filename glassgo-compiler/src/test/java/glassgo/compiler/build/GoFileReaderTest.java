@@ -58,6 +58,26 @@ class GoFileReaderTest {
     }
 
     @Test
+    void readFileReadsPastTheFirstBlockOnlyWhenTheHeaderNeedsIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String body = "func f() {}\n".repeat(2000);
+        Path small = dir.resolve("small.go");
+        java.nio.file.Files.writeString(small, "package p\n\nimport \"fmt\"\n\n" + body);
+        GoFileReader.Header h = GoFileReader.readFile(small);
+        assertThat(h.info().imports()).extracting(Import::path).containsExactly("fmt");
+        assertThat((long) h.bytes().length).isLessThan(java.nio.file.Files.size(small));
+        // Imports that start beyond the first block are still found.
+        Path big = dir.resolve("big.go");
+        java.nio.file.Files.writeString(big, "// " + "x".repeat(9000) + "\n\npackage p\n\nimport \"os\"\n" + body);
+        assertThat(GoFileReader.readFile(big).info().imports()).extracting(Import::path).containsExactly("os");
+        for (int pad = 8150; pad < 8200; pad++) {
+            java.nio.file.Files.writeString(big, "package p\n//" + "y".repeat(pad) + "\nimport \"io\"\n" + body);
+            assertThat(GoFileReader.readFile(big).info().imports()).as("pad %d", pad)
+                    .extracting(Import::path).containsExactly("io");
+        }
+    }
+
+    @Test
     void multiByteIdentifiersAndColumnsCountBytes() {
         GoFileInfo info = read("package π\nimport ü \"fmt\"\n");
         assertThat(info.packageName()).isEqualTo("π");
