@@ -99,8 +99,4 @@ final class MCentral {
             }
         }
     }
-
-    int spanCount() {
-        return partial[0].size() + partial[1].size() + full[0].size() + full[1].size();
-    }
 }

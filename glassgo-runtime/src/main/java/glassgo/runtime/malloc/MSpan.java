@@ -20,8 +20,8 @@ package glassgo.runtime.malloc;
  * </ol>
  */
 public final class MSpan {
-    /** mSpanState. */
-    public static final int DEAD = 0, IN_USE = 1, MANUAL = 2;
+    /** mSpanState: mSpanDead and mSpanInUse (mSpanManual, for stacks, comes with the stack allocator). */
+    public static final int DEAD = 0, IN_USE = 1;
 
     /** The sentinel every mcache slot starts with: no free slots, so the first allocation refills. */
     static final MSpan EMPTY = new MSpan(0, 0);

@@ -150,19 +150,11 @@ final class PageAlloc {
         return released;
     }
 
-    boolean isInUse(long page) {
-        return test(inUse, page);
-    }
-
     boolean isScavenged(long page) {
         return test(scavenged, page);
     }
 
-    /** Count of free pages and of free scavenged pages in [0, limitPage), for consistency checks. */
-    long freePages() {
-        return limitPage - countRange(inUse, 0, limitPage);
-    }
-
+    /** Scavenged pages in [0, limitPage). */
     long scavengedPages() {
         return countRange(scavenged, 0, limitPage);
     }

@@ -85,6 +85,7 @@ class MallocTest {
         heap.sweepAll();
         long y = Malloc.mallocgc(c, 64, null, true);
         assertThat(y).as("the freed slot is reused").isEqualTo(x);
+        assertThat(heap.pageMarked(heap.spanOf(keep).base())).as("pageMarks: the span had a survivor").isTrue();
         assertThat(heap.spanOf(y).needzero()).isTrue();
         assertThat(heap.space().isZero(y, 64)).isTrue();
         heap.space().fill(y, 64, (byte) 0x77);
