@@ -64,6 +64,7 @@ public final class MCache {
             }
             flushAllocCount(s);
             heap.central(spc).uncacheSpan(s);
+            alloc[spc] = MSpan.EMPTY; // consistent even if cacheSpan below dies of out-of-memory
         }
         s = heap.central(spc).cacheSpan(this);
         s.allocCountBeforeCache = s.allocCount;
