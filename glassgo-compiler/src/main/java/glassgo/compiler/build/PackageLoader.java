@@ -87,7 +87,7 @@ public final class PackageLoader {
         Walk w = new Walk();
         LoadedPackage root;
         try {
-            root = commandLinePackage(args);
+            root = commandLinePackage(args, w.errors);
         } catch (IOException e) {
             w.errors.add(PackageError.withStack(List.of(), e.getMessage()));
             return new PackageGraph(List.of(), List.of(), w.errors);
@@ -109,12 +109,17 @@ public final class PackageLoader {
         }
     }
 
-    private LoadedPackage commandLinePackage(List<String> args) throws IOException, LoadFailure {
+    /**
+     * The package the arguments name. Problems inside its files (a malformed header, two package
+     * names) go to {@code errors} but do not stop the load: a compiler that parses the files
+     * anyway can report them in its own words.
+     */
+    private LoadedPackage commandLinePackage(List<String> args, List<PackageError> errors) throws IOException, LoadFailure {
         if (args.isEmpty()) {
             args = List.of(".");
         }
         if (args.stream().allMatch(a -> a.endsWith(".go"))) {
-            return goFilesPackage(args);
+            return goFilesPackage(args, errors);
         }
         if (args.size() != 1) {
             throw new LoadFailure(PackageError.withStack(List.of(),
@@ -133,11 +138,12 @@ public final class PackageLoader {
             throw new LoadFailure(PackageError.withStack(List.of(), scan.noGoFiles()
                     ? scan.noGoMessage() : "no non-test Go files in " + dir));
         }
-        return toPackage(importPath, scan, true);
+        scan.errors().forEach(e -> errors.add(PackageError.withStack(List.of(), e)));
+        return toPackage(importPath, scan);
     }
 
     /** cmd/go's GoFilesPackage: the named files, all in one directory, constraints not applied. */
-    private LoadedPackage goFilesPackage(List<String> files) throws IOException, LoadFailure {
+    private LoadedPackage goFilesPackage(List<String> files, List<PackageError> errors) throws IOException, LoadFailure {
         Path dir = null;
         List<String> names = new ArrayList<>();
         for (String f : files) {
@@ -161,7 +167,8 @@ public final class PackageLoader {
         if (scan.goFiles().isEmpty()) {
             throw new LoadFailure(PackageError.withStack(List.of(), "no Go source files"));
         }
-        return toPackage(COMMAND_LINE_ARGUMENTS, scan, true);
+        scan.errors().forEach(e -> errors.add(PackageError.withStack(List.of(), e)));
+        return toPackage(COMMAND_LINE_ARGUMENTS, scan);
     }
 
     /** cmd/go's base.ShortPath: the path relative to the working directory if that is shorter. */
@@ -226,16 +233,14 @@ public final class PackageLoader {
         if (!scan.errors().isEmpty()) {
             throw new LoadFailure(PackageError.withStack(List.of(), String.join("\n", scan.errors())));
         }
-        return toPackage(path, scan, false);
+        return toPackage(path, scan);
     }
 
-    private LoadedPackage toPackage(String importPath, DirScan scan, boolean commandLine) throws LoadFailure {
-        if (!scan.errors().isEmpty()) {
-            throw new LoadFailure(PackageError.withStack(List.of(), String.join("\n", scan.errors())));
-        }
+    /** The package of a scanned directory; inside the standard library, vendored imports are mapped. */
+    private LoadedPackage toPackage(String importPath, DirScan scan) {
         List<Path> files = scan.goFiles().stream().map(scan.dir()::resolve).toList();
         Map<String, String> importMap = new HashMap<>();
-        if (!commandLine) {
+        if (!importPath.equals(COMMAND_LINE_ARGUMENTS)) {
             for (Import i : scan.imports()) {
                 if (Files.isDirectory(srcRoot.resolve("vendor").resolve(i.path())) && !i.path().startsWith("vendor/")) {
                     importMap.put(i.path(), "vendor/" + i.path());

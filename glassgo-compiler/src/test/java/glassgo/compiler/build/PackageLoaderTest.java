@@ -59,6 +59,8 @@ class PackageLoaderTest {
         write(work.resolve("m.go"), "package main\n\nimport (\n\t\"fmt\"\n\tx \"foo/bar\"\n)\n\nfunc main() { fmt.Println(x.Y) }\n");
         write(work.resolve("d.go"), "package main\n\nimport _ \"example.com/mod/pkg\"\n\nfunc main() {}\n");
         write(work.resolve("i.go"), "package main\n\nimport (\n\t_ \"internal/cpu\"\n\t_ \"vendor/golang.org/x/net/dns/dnsmessage\"\n\t_ \"prog\"\n)\n\nfunc main() {}\n");
+        write(work.resolve("two/a.go"), "package a\n");
+        write(work.resolve("two/b.go"), "package b\n");
         write(work.resolve("t.go"), "package main\n\nimport _ \"testonly\"\n\nfunc main() {}\n");
         write(work.resolve("r.go"), "package main\n\nimport _ \"./a\"\n\nfunc main() {}\n");
         write(work.resolve("ok.go"), "package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc main() { fmt.Println(http.StatusOK) }\n");
@@ -80,9 +82,11 @@ class PackageLoaderTest {
                 "GO_BINARY", goroot.resolve("bin/go").toString()), List.of(args));
     }
 
-    private static String goBuildErrors(String file) throws Exception {
-        GoTool.Result r = go("build", "-o", tmp.resolve("out").toString(), file);
-        assertThat(r.exit()).as("go build %s fails", file).isNotZero();
+    private static String goBuildErrors(String... files) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("build", "-o", tmp.resolve("out").toString()));
+        args.addAll(List.of(files));
+        GoTool.Result r = go(args.toArray(String[]::new));
+        assertThat(r.exit()).as("go build %s fails", args).isNotZero();
         return r.stderr().stripTrailing();
     }
 
@@ -170,6 +174,16 @@ class PackageLoaderTest {
         assertThat(root.importPath()).isEqualTo("command-line-arguments");
         assertThat(root.name()).isEqualTo("main");
         assertThat(root.goFiles()).containsExactly(work.resolve("gen.go"));
+    }
+
+    @Test
+    void conflictingPackageNamesAreReportedButTheFilesStillLoad() throws Exception {
+        PackageGraph g = loader().loadCommandLine(List.of("two/a.go", "two/b.go"));
+        assertThat(g.errorText()).isEqualTo("found packages a (a.go) and b (b.go) in " + work.resolve("two"));
+        assertThat(g.roots().getFirst().goFiles()).hasSize(2);
+        if (java.nio.file.Files.isExecutable(GoTool.GO)) {
+            assertThat(g.errorText()).isEqualTo(goBuildErrors("two/a.go two/b.go".split(" ")));
+        }
     }
 
     @Test
