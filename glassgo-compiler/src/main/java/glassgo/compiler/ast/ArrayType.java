@@ -7,19 +7,25 @@ public final class ArrayType implements Expr {
     public final Expr len;
     public final Expr elt;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public ArrayType(int lbrack, Expr len, Expr elt) {
         this.lbrack = lbrack;
         this.len = len;
         this.elt = elt;
+        this.pos = lbrack;
+        this.end = elt.end();
     }
 
     @Override
     public int pos() {
-        return lbrack;
+        return pos;
     }
 
     @Override
     public int end() {
-        return elt.end();
+        return end;
     }
 }

@@ -11,20 +11,26 @@ public final class AssignStmt implements Stmt {
     public final Token tok;
     public final List<Expr> rhs;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public AssignStmt(List<Expr> lhs, int tokPos, Token tok, List<Expr> rhs) {
         this.lhs = List.copyOf(lhs);
         this.tokPos = tokPos;
         this.tok = tok;
         this.rhs = List.copyOf(rhs);
+        this.pos = lhs.get(0).pos();
+        this.end = rhs.get(rhs.size() - 1).end();
     }
 
     @Override
     public int pos() {
-        return lhs.get(0).pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return rhs.get(rhs.size() - 1).end();
+        return end;
     }
 }

@@ -9,20 +9,26 @@ public final class BinaryExpr implements Expr {
     public final Token op;
     public final Expr y;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public BinaryExpr(Expr x, int opPos, Token op, Expr y) {
         this.x = x;
         this.opPos = opPos;
         this.op = op;
         this.y = y;
+        this.pos = x.pos();
+        this.end = y.end();
     }
 
     @Override
     public int pos() {
-        return x.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return y.end();
+        return end;
     }
 }

@@ -9,19 +9,25 @@ public final class BranchStmt implements Stmt {
     /** null if none */
     public final Ident label;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public BranchStmt(int tokPos, Token tok, Ident label) {
         this.tokPos = tokPos;
         this.tok = tok;
         this.label = label;
+        this.pos = tokPos;
+        this.end = label != null ? label.end() : tokPos + tok.text().length();
     }
 
     @Override
     public int pos() {
-        return tokPos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return label != null ? label.end() : tokPos + tok.text().length();
+        return end;
     }
 }

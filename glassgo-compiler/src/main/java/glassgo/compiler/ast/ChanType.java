@@ -10,20 +10,26 @@ public final class ChanType implements Expr {
     /** element type */
     public final Expr value;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public ChanType(int begin, int arrow, ChanDir dir, Expr value) {
         this.begin = begin;
         this.arrow = arrow;
         this.dir = dir;
         this.value = value;
+        this.pos = begin;
+        this.end = value.end();
     }
 
     @Override
     public int pos() {
-        return begin;
+        return pos;
     }
 
     @Override
     public int end() {
-        return value.end();
+        return end;
     }
 }

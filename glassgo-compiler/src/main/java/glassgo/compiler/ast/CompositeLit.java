@@ -12,21 +12,27 @@ public final class CompositeLit implements Expr {
     /** true if source expressions are missing in the elts list */
     public final boolean incomplete;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public CompositeLit(Expr type, int lbrace, List<Expr> elts, int rbrace, boolean incomplete) {
         this.type = type;
         this.lbrace = lbrace;
         this.elts = List.copyOf(elts);
         this.rbrace = rbrace;
         this.incomplete = incomplete;
+        this.pos = type != null ? type.pos() : lbrace;
+        this.end = rbrace + 1;
     }
 
     @Override
     public int pos() {
-        return type != null ? type.pos() : lbrace;
+        return pos;
     }
 
     @Override
     public int end() {
-        return rbrace + 1;
+        return end;
     }
 }

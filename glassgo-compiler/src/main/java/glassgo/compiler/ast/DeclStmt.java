@@ -4,17 +4,23 @@ package glassgo.compiler.ast;
 public final class DeclStmt implements Stmt {
     public final GenDecl decl;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public DeclStmt(GenDecl decl) {
         this.decl = decl;
+        this.pos = decl.pos();
+        this.end = decl.end();
     }
 
     @Override
     public int pos() {
-        return decl.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return decl.end();
+        return end;
     }
 }

@@ -15,21 +15,27 @@ public final class Field implements Node {
     /** line comment; null if none */
     public final CommentGroup comment;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public Field(CommentGroup doc, List<Ident> names, Expr type, BasicLit tag, CommentGroup comment) {
         this.doc = doc;
         this.names = List.copyOf(names);
         this.type = type;
         this.tag = tag;
         this.comment = comment;
+        this.pos = !names.isEmpty() ? names.get(0).pos() : type != null ? type.pos() : 0;
+        this.end = tag != null ? tag.end() : type != null ? type.end() : !names.isEmpty() ? names.get(names.size() - 1).end() : 0;
     }
 
     @Override
     public int pos() {
-        return !names.isEmpty() ? names.get(0).pos() : type != null ? type.pos() : 0;
+        return pos;
     }
 
     @Override
     public int end() {
-        return tag != null ? tag.end() : type != null ? type.end() : !names.isEmpty() ? names.get(names.size() - 1).end() : 0;
+        return end;
     }
 }

@@ -10,20 +10,26 @@ public final class FieldList implements Node {
     /** position of the closing ) ] or }, 0 if none */
     public final int closing;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public FieldList(int opening, List<Field> list, int closing) {
         this.opening = opening;
         this.list = List.copyOf(list);
         this.closing = closing;
+        this.pos = opening != 0 ? opening : !list.isEmpty() ? list.get(0).pos() : 0;
+        this.end = closing != 0 ? closing + 1 : !list.isEmpty() ? list.get(list.size() - 1).end() : 0;
     }
 
     @Override
     public int pos() {
-        return opening != 0 ? opening : !list.isEmpty() ? list.get(0).pos() : 0;
+        return pos;
     }
 
     @Override
     public int end() {
-        return closing != 0 ? closing + 1 : !list.isEmpty() ? list.get(list.size() - 1).end() : 0;
+        return end;
     }
 
     /** The number of parameters or fields, counting each name of a {@code a, b T} field (go/ast NumFields). */

@@ -11,21 +11,27 @@ public final class ForStmt implements Stmt {
     public final Stmt post;
     public final BlockStmt body;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public ForStmt(int forPos, Stmt init, Expr cond, Stmt post, BlockStmt body) {
         this.forPos = forPos;
         this.init = init;
         this.cond = cond;
         this.post = post;
         this.body = body;
+        this.pos = forPos;
+        this.end = body.end();
     }
 
     @Override
     public int pos() {
-        return forPos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return body.end();
+        return end;
     }
 }

@@ -12,21 +12,27 @@ public final class FuncDecl implements Decl {
     /** null for an external (assembly or linkname) function */
     public final BlockStmt body;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public FuncDecl(CommentGroup doc, FieldList recv, Ident name, FuncType type, BlockStmt body) {
         this.doc = doc;
         this.recv = recv;
         this.name = name;
         this.type = type;
         this.body = body;
+        this.pos = type.pos();
+        this.end = body != null ? body.end() : type.end();
     }
 
     @Override
     public int pos() {
-        return type.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return body != null ? body.end() : type.end();
+        return end;
     }
 }

@@ -10,20 +10,26 @@ public final class FuncType implements Expr {
     /** null if none */
     public final FieldList results;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public FuncType(int func, FieldList typeParams, FieldList params, FieldList results) {
         this.func = func;
         this.typeParams = typeParams;
         this.params = params;
         this.results = results;
+        this.pos = func != 0 ? func : typeParams != null ? typeParams.pos() : params.pos();
+        this.end = results != null ? results.end() : params.end();
     }
 
     @Override
     public int pos() {
-        return func != 0 ? func : typeParams != null ? typeParams.pos() : params.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return results != null ? results.end() : params.end();
+        return end;
     }
 }

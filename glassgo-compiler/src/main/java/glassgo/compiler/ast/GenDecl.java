@@ -16,6 +16,10 @@ public final class GenDecl implements Decl {
     /** 0 if not parenthesized */
     public final int rparen;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public GenDecl(CommentGroup doc, int tokPos, Token tok, int lparen, List<Spec> specs, int rparen) {
         this.doc = doc;
         this.tokPos = tokPos;
@@ -23,15 +27,17 @@ public final class GenDecl implements Decl {
         this.lparen = lparen;
         this.specs = List.copyOf(specs);
         this.rparen = rparen;
+        this.pos = tokPos;
+        this.end = rparen != 0 ? rparen + 1 : !specs.isEmpty() ? specs.get(0).end() : tokPos + tok.text().length();
     }
 
     @Override
     public int pos() {
-        return tokPos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return rparen != 0 ? rparen + 1 : !specs.isEmpty() ? specs.get(0).end() : tokPos + tok.text().length();
+        return end;
     }
 }

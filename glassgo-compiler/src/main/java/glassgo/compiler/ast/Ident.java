@@ -6,19 +6,25 @@ public final class Ident implements Expr {
     public final int namePos;
     public final String name;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public Ident(int namePos, String name) {
         this.namePos = namePos;
         this.name = name;
+        this.pos = namePos;
+        this.end = namePos + utf8Length(name);
     }
 
     @Override
     public int pos() {
-        return namePos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return namePos + utf8Length(name);
+        return end;
     }
 
     /** Whether the name starts with an upper-case letter, so other packages may refer to it (go/ast IsExported). */

@@ -12,21 +12,27 @@ public final class ImportSpec implements Spec {
     /** end of the spec, overriding path.end() if non-zero */
     public final int endPos;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public ImportSpec(CommentGroup doc, Ident name, BasicLit path, CommentGroup comment, int endPos) {
         this.doc = doc;
         this.name = name;
         this.path = path;
         this.comment = comment;
         this.endPos = endPos;
+        this.pos = name != null ? name.pos() : path.pos();
+        this.end = endPos != 0 ? endPos : path.end();
     }
 
     @Override
     public int pos() {
-        return name != null ? name.pos() : path.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return endPos != 0 ? endPos : path.end();
+        return end;
     }
 }

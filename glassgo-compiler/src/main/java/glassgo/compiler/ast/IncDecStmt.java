@@ -9,19 +9,25 @@ public final class IncDecStmt implements Stmt {
     /** INC or DEC */
     public final Token tok;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public IncDecStmt(Expr x, int tokPos, Token tok) {
         this.x = x;
         this.tokPos = tokPos;
         this.tok = tok;
+        this.pos = x.pos();
+        this.end = tokPos + 2;
     }
 
     @Override
     public int pos() {
-        return x.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return tokPos + 2;
+        return end;
     }
 }

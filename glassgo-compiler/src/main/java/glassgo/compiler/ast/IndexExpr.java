@@ -7,20 +7,26 @@ public final class IndexExpr implements Expr {
     public final Expr index;
     public final int rbrack;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public IndexExpr(Expr x, int lbrack, Expr index, int rbrack) {
         this.x = x;
         this.lbrack = lbrack;
         this.index = index;
         this.rbrack = rbrack;
+        this.pos = x.pos();
+        this.end = rbrack + 1;
     }
 
     @Override
     public int pos() {
-        return x.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return rbrack + 1;
+        return end;
     }
 }

@@ -8,19 +8,25 @@ public final class InterfaceType implements Expr {
     public final FieldList methods;
     public final boolean incomplete;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public InterfaceType(int interfacePos, FieldList methods, boolean incomplete) {
         this.interfacePos = interfacePos;
         this.methods = methods;
         this.incomplete = incomplete;
+        this.pos = interfacePos;
+        this.end = methods.end();
     }
 
     @Override
     public int pos() {
-        return interfacePos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return methods.end();
+        return end;
     }
 }

@@ -19,6 +19,10 @@ public final class RangeStmt implements Stmt {
     public final Expr x;
     public final BlockStmt body;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public RangeStmt(int forPos, Expr key, Expr value, int tokPos, Token tok, int range, Expr x, BlockStmt body) {
         this.forPos = forPos;
         this.key = key;
@@ -28,15 +32,17 @@ public final class RangeStmt implements Stmt {
         this.range = range;
         this.x = x;
         this.body = body;
+        this.pos = forPos;
+        this.end = body.end();
     }
 
     @Override
     public int pos() {
-        return forPos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return body.end();
+        return end;
     }
 }

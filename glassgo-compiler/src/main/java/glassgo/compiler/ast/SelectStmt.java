@@ -6,18 +6,24 @@ public final class SelectStmt implements Stmt {
     /** CommClauses only */
     public final BlockStmt body;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public SelectStmt(int select, BlockStmt body) {
         this.select = select;
         this.body = body;
+        this.pos = select;
+        this.end = body.end();
     }
 
     @Override
     public int pos() {
-        return select;
+        return pos;
     }
 
     @Override
     public int end() {
-        return body.end();
+        return end;
     }
 }

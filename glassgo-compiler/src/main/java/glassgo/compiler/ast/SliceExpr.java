@@ -14,6 +14,10 @@ public final class SliceExpr implements Expr {
     public final boolean slice3;
     public final int rbrack;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public SliceExpr(Expr x, int lbrack, Expr low, Expr high, Expr max, boolean slice3, int rbrack) {
         this.x = x;
         this.lbrack = lbrack;
@@ -22,15 +26,17 @@ public final class SliceExpr implements Expr {
         this.max = max;
         this.slice3 = slice3;
         this.rbrack = rbrack;
+        this.pos = x.pos();
+        this.end = rbrack + 1;
     }
 
     @Override
     public int pos() {
-        return x.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return rbrack + 1;
+        return end;
     }
 }

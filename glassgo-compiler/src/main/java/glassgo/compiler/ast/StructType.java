@@ -8,19 +8,25 @@ public final class StructType implements Expr {
     /** true if fields are missing */
     public final boolean incomplete;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public StructType(int struct, FieldList fields, boolean incomplete) {
         this.struct = struct;
         this.fields = fields;
         this.incomplete = incomplete;
+        this.pos = struct;
+        this.end = fields.end();
     }
 
     @Override
     public int pos() {
-        return struct;
+        return pos;
     }
 
     @Override
     public int end() {
-        return fields.end();
+        return end;
     }
 }

@@ -10,20 +10,26 @@ public final class SwitchStmt implements Stmt {
     /** CaseClauses only */
     public final BlockStmt body;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public SwitchStmt(int switchPos, Stmt init, Expr tag, BlockStmt body) {
         this.switchPos = switchPos;
         this.init = init;
         this.tag = tag;
         this.body = body;
+        this.pos = switchPos;
+        this.end = body.end();
     }
 
     @Override
     public int pos() {
-        return switchPos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return body.end();
+        return end;
     }
 }

@@ -8,20 +8,26 @@ public final class TypeAssertExpr implements Expr {
     public final Expr type;
     public final int rparen;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public TypeAssertExpr(Expr x, int lparen, Expr type, int rparen) {
         this.x = x;
         this.lparen = lparen;
         this.type = type;
         this.rparen = rparen;
+        this.pos = x.pos();
+        this.end = rparen + 1;
     }
 
     @Override
     public int pos() {
-        return x.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return rparen + 1;
+        return end;
     }
 }

@@ -13,6 +13,10 @@ public final class TypeSpec implements Spec {
     /** line comment; null if none */
     public final CommentGroup comment;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public TypeSpec(CommentGroup doc, Ident name, FieldList typeParams, int assign, Expr type, CommentGroup comment) {
         this.doc = doc;
         this.name = name;
@@ -20,15 +24,17 @@ public final class TypeSpec implements Spec {
         this.assign = assign;
         this.type = type;
         this.comment = comment;
+        this.pos = name.pos();
+        this.end = type.end();
     }
 
     @Override
     public int pos() {
-        return name.pos();
+        return pos;
     }
 
     @Override
     public int end() {
-        return type.end();
+        return end;
     }
 }

@@ -10,20 +10,26 @@ public final class TypeSwitchStmt implements Stmt {
     /** CaseClauses only */
     public final BlockStmt body;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public TypeSwitchStmt(int switchPos, Stmt init, Stmt assign, BlockStmt body) {
         this.switchPos = switchPos;
         this.init = init;
         this.assign = assign;
         this.body = body;
+        this.pos = switchPos;
+        this.end = body.end();
     }
 
     @Override
     public int pos() {
-        return switchPos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return body.end();
+        return end;
     }
 }

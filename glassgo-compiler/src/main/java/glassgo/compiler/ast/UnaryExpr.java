@@ -8,19 +8,25 @@ public final class UnaryExpr implements Expr {
     public final Token op;
     public final Expr x;
 
+    /** Computed once: pos() and end() never recurse, however deep the tree (e.g. a+b+...+z). */
+    private final int pos;
+    private final int end;
+
     public UnaryExpr(int opPos, Token op, Expr x) {
         this.opPos = opPos;
         this.op = op;
         this.x = x;
+        this.pos = opPos;
+        this.end = x.end();
     }
 
     @Override
     public int pos() {
-        return opPos;
+        return pos;
     }
 
     @Override
     public int end() {
-        return x.end();
+        return end;
     }
 }

@@ -46,7 +46,16 @@ public final class FileSet {
         return null;
     }
 
-    /** The file, line and column of {@code pos}; {@link Position#NONE} if it belongs to no file. */
+    /** The file's own line and column of {@code pos}, ignoring {@code //line} directives. */
+    public Position rawPosition(int pos) {
+        SourceFile f = file(pos);
+        return f == null ? Position.NONE : f.rawPosition(pos);
+    }
+
+    /**
+     * The file, line and column of {@code pos} as Go reports them (after {@code //line}
+     * directives); {@link Position#NONE} if it belongs to no file.
+     */
     public Position position(int pos) {
         SourceFile f = file(pos);
         return f == null ? Position.NONE : f.position(pos);

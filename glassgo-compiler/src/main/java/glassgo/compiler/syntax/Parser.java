@@ -220,8 +220,9 @@ public final class Parser {
 
     // ---- tokens and comments
 
+    /** The physical line of p: comment grouping and the one-error-per-line rule ignore //line. */
     private int line(int p) {
-        return file.position(p).line();
+        return file.rawPosition(p).line();
     }
 
     private void next() {
@@ -676,10 +677,19 @@ public final class Parser {
         return new FuncDecl(doc, recv, name, type, body);
     }
 
+    /** A function body; if it parsed cleanly, its labels and branches are checked as gc does. */
     private BlockStmt funcBody() {
+        int errorsBefore = errcnt;
         fnest++;
         BlockStmt body = blockStmt("");
         fnest--;
+        if (errcnt == errorsBefore) {
+            // After syntax errors the tree may be incomplete and branch errors spurious (test/switch2.go).
+            Branches.check(file, body, (p, msg) -> {
+                errcnt++;
+                errh.error(p, msg);
+            });
+        }
         return body;
     }
 
@@ -831,69 +841,87 @@ public final class Parser {
         if (x == null) {
             x = operand();
         }
-        while (true) {
-            switch (tok) {
-                case PERIOD -> {
-                    next();
-                    if (tok == Token.IDENT) {
-                        x = new SelectorExpr(x, name());
-                    } else if (tok == Token.LPAREN) {
-                        int lparen = pos;
-                        next();
-                        Expr type = got(Token.TYPE) ? null : type_();
-                        int rparen = pos;
-                        want(Token.RPAREN);
-                        x = new TypeAssertExpr(x, lparen, type, rparen);
-                    } else {
-                        syntaxError("expecting name or (");
-                        advance(Token.SEMICOLON, Token.RPAREN);
-                    }
-                }
-                case LBRACK -> x = indexOrSlice(x);
-                case LPAREN -> {
-                    int lparen = pos;
-                    next();
-                    List<Expr> args = new ArrayList<>();
-                    int[] ellipsis = {0};
-                    xnest++;
-                    int rparen = list("argument list", Token.COMMA, Token.RPAREN, () -> {
-                        args.add(expr());
-                        if (tok == Token.ELLIPSIS) {
-                            ellipsis[0] = pos;
-                            next();
-                            return true;
-                        }
-                        return false;
-                    });
-                    xnest--;
-                    x = new CallExpr(x, lparen, args, ellipsis[0], rparen);
-                }
-                case LBRACE -> {
-                    // Does '{' start a composite literal or a block?
-                    Expr t = unparen(x);
-                    boolean complitOK = switch (t) {
-                        case Ident i -> xnest >= 0;
-                        case SelectorExpr s -> xnest >= 0;
-                        case IndexExpr i -> xnest >= 0 && !isValue(t);
-                        case IndexListExpr i -> xnest >= 0;
-                        case ArrayType a -> true;
-                        case StructType s -> true;
-                        case MapType m -> true;
-                        default -> false;
-                    };
-                    if (!complitOK) {
-                        return x;
-                    }
-                    if (t != x) {
-                        syntaxError("cannot parenthesize type in composite literal");
-                    }
-                    x = complitexpr(x);
-                }
-                default -> {
+        int depth = 0;
+        try {
+            while (true) {
+                // Each selector, index, call or literal body nests the tree one level deeper.
+                enter();
+                depth++;
+                Expr next = primarySuffix(x);
+                if (next == null) {
                     return x;
                 }
+                x = next;
+            }
+        } finally {
+            nest -= depth;
+        }
+    }
+
+    /** Applies one selector, index, slice, assertion, call or literal body to x; null if none follows. */
+    private Expr primarySuffix(Expr x) {
+        switch (tok) {
+            case PERIOD -> {
+                next();
+                if (tok == Token.IDENT) {
+                    x = new SelectorExpr(x, name());
+                } else if (tok == Token.LPAREN) {
+                    int lparen = pos;
+                    next();
+                    Expr type = got(Token.TYPE) ? null : type_();
+                    int rparen = pos;
+                    want(Token.RPAREN);
+                    x = new TypeAssertExpr(x, lparen, type, rparen);
+                } else {
+                    syntaxError("expecting name or (");
+                    advance(Token.SEMICOLON, Token.RPAREN);
+                }
+            }
+            case LBRACK -> x = indexOrSlice(x);
+            case LPAREN -> {
+                int lparen = pos;
+                next();
+                List<Expr> args = new ArrayList<>();
+                int[] ellipsis = {0};
+                xnest++;
+                int rparen = list("argument list", Token.COMMA, Token.RPAREN, () -> {
+                    args.add(expr());
+                    if (tok == Token.ELLIPSIS) {
+                        ellipsis[0] = pos;
+                        next();
+                        return true;
+                    }
+                    return false;
+                });
+                xnest--;
+                x = new CallExpr(x, lparen, args, ellipsis[0], rparen);
+            }
+            case LBRACE -> {
+                // Does '{' start a composite literal or a block?
+                Expr t = unparen(x);
+                boolean complitOK = switch (t) {
+                    case Ident i -> xnest >= 0;
+                    case SelectorExpr s -> xnest >= 0;
+                    case IndexExpr i -> xnest >= 0 && !isValue(t);
+                    case IndexListExpr i -> xnest >= 0;
+                    case ArrayType a -> true;
+                    case StructType s -> true;
+                    case MapType m -> true;
+                    default -> false;
+                };
+                if (!complitOK) {
+                    return null;
+                }
+                if (t != x) {
+                    syntaxError("cannot parenthesize type in composite literal");
+                }
+                x = complitexpr(x);
+            }
+            default -> {
+                return null;
             }
         }
+        return x;
     }
 
     private Expr indexOrSlice(Expr x) {

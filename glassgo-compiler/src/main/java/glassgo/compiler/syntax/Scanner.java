@@ -254,9 +254,9 @@ public final class Scanner {
                         continue;
                     }
                     if (ch == '*') {
-                        int line = file.position(pos).line();
+                        int line = file.rawPosition(pos).line();
                         fullComment(start);
-                        if (semiOK && file.position(file.pos(off)).line() > line) {
+                        if (semiOK && file.rawPosition(file.pos(off)).line() > line) {
                             // A multi-line comment acts like a newline.
                             tok = Token.SEMICOLON;
                             lit = "newline";
@@ -825,6 +825,71 @@ public final class Scanner {
             t = t.substring(0, t.length() - 1);
         }
         comments.add(new Comment(file.pos(start), t));
+        // A //line directive counts only at the start of a line; it sets the position of the next line.
+        if (t.startsWith("//line ") && (start == 0 || src[start - 1] == '\n')) {
+            lineDirective(start, t.substring(7), off < src.length ? off + 1 : off);
+        }
+    }
+
+    /**
+     * Records a line directive whose text (after "line ") is {@code filename:line[:col]}; the byte
+     * at {@code next} is at that position (gc's updateBase). Text not ending in ":digits" is an
+     * ordinary comment.
+     */
+    private void lineDirective(int start, String text, int next) {
+        int textOff = start + 7;
+        int i = text.lastIndexOf(':');
+        if (i < 0) {
+            return;
+        }
+        long n = parseUint(text.substring(i + 1));
+        if (n < 0) {
+            errorAt(textOff + i + 1, "invalid line number: " + text.substring(i + 1));
+            return;
+        }
+        long line = n;
+        long col = 0;
+        String name = text.substring(0, i);
+        int j = name.lastIndexOf(':');
+        long n2 = j < 0 ? -1 : parseUint(name.substring(j + 1));
+        if (n2 >= 0) {
+            line = n2;
+            col = n;
+            if (col == 0 || col > MAX_LINE_OR_COL) {
+                errorAt(textOff + i + 1, "invalid column number: " + text.substring(i + 1));
+                return;
+            }
+            name = name.substring(0, j);
+            i = j;
+        }
+        if (line == 0 || line > MAX_LINE_OR_COL) {
+            errorAt(textOff + i + 1, "invalid line number: " + text.substring(i + 1));
+            return;
+        }
+        if (name.isEmpty() && n2 >= 0) {
+            // With a column, an empty filename means the current one.
+            name = file.filenameAt(start);
+        }
+        file.addLineInfo(new SourceFile.LineInfo(next, name, (int) line, (int) col));
+    }
+
+    /** gc's PosMax: lines and columns beyond it are invalid in line directives. */
+    private static final long MAX_LINE_OR_COL = 1L << 30;
+
+    /** Parses decimal digits as strconv.ParseUint does; -1 if s is not a number or overflows. */
+    private static long parseUint(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private void fullComment(int start) {
@@ -833,7 +898,11 @@ public final class Scanner {
             if (ch == '*' && peek(0) == '/') {
                 nextch();
                 nextch();
-                comments.add(new Comment(file.pos(start), text(start)));
+                String t = text(start);
+                comments.add(new Comment(file.pos(start), t));
+                if (t.startsWith("/*line ") && t.indexOf('\n') < 0) {
+                    lineDirective(start, t.substring(7, t.length() - 2), off);
+                }
                 return;
             }
             nextch();

@@ -471,6 +471,32 @@ class ParserTest {
     }
 
     @Test
+    void longSelectorAndCallChainsCountAsNesting() {
+        parse("package p\nvar x = a" + ".f()[0]".repeat(100_000) + "\n");
+        assertThat(messages()).anyMatch(m -> m.endsWith("exceeded max nesting depth"));
+    }
+
+    @Test
+    void deepTreesAnswerPosAndEndWithoutRecursing() {
+        File f = parseOK("package p\nvar x = a" + "[0]".repeat(3_000) + " + b" + " + c".repeat(3_000) + "\n");
+        Expr v = ((ValueSpec) ((GenDecl) f.decls.get(0)).specs.get(0)).values.get(0);
+        // On a small stack, a recursive pos() of a 6000-deep left spine would overflow.
+        int[] pe = new int[2];
+        Thread t = new Thread(null, () -> {
+            pe[0] = v.pos();
+            pe[1] = v.end();
+        }, "small-stack", 64 * 1024);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(fset.position(pe[0]).toString()).isEqualTo("p.go:2:9");
+        assertThat(pe[1]).isEqualTo(f.fileEnd - 1);
+    }
+
+    @Test
     void longOperatorChainsWithinTheLimitParse() {
         String chain = "package p\nvar x = " + "1 + ".repeat(5_000) + "1\n";
         File f = parseOK(chain);
