@@ -21,8 +21,8 @@ import java.lang.foreign.ValueLayout;
  * <p>{@link #setType} writes every word of the slot: pointer bits by tiling the type's mask over the
  * allocation's elements, scan bits on the words below the allocation's ptrdata
  * ({@code dataSize - typ.size + typ.ptrdata}), zeros after — so a reused slot never keeps a previous
- * object's bits. (Go 1.19 special-cases 1-, 2- and 3-word objects with the same result, apart from word 0
- * of 3-word objects, whose scan bit Go always sets.)
+ * object's bits. (Go 1.19 special-cases 1-, 2- and 3-word objects with bit tricks; the bits come out the
+ * same.) Like Go's Phase 3, the entries after the pointer data are zeroed up to the end of the slot.
  */
 public final class HeapBits {
     private HeapBits() {}
