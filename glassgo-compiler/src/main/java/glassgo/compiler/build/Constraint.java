@@ -105,7 +105,7 @@ public sealed interface Constraint {
     static Constraint parse(String line) throws SyntaxError {
         String text = splitGoBuild(line);
         if (text != null) {
-            return new ExprParser(text).parse();
+            return new ConstraintParser(text).parse();
         }
         text = splitPlusBuild(line);
         if (text != null) {
@@ -187,123 +187,8 @@ public sealed interface Constraint {
         return word.codePoints().allMatch(Constraint::isTagChar);
     }
 
-    private static boolean isTagChar(int c) {
+    /** A character allowed in a build tag: letter, digit, underscore or dot. */
+    static boolean isTagChar(int c) {
         return Character.isLetter(c) || Character.isDigit(c) || c == '_' || c == '.';
-    }
-
-    /** Recursive descent over {@code ||}, {@code &&}, {@code !}, parentheses and tags. */
-    final class ExprParser {
-        private final String s;
-        private int i;
-        private String tok = "";
-        private boolean isTag;
-        private int pos;
-
-        ExprParser(String s) {
-            this.s = s;
-        }
-
-        Constraint parse() throws SyntaxError {
-            Constraint x = or();
-            if (!tok.isEmpty()) {
-                throw new SyntaxError(pos, "unexpected token " + tok);
-            }
-            return x;
-        }
-
-        private Constraint or() throws SyntaxError {
-            Constraint x = and();
-            while (tok.equals("||")) {
-                x = new Or(x, and());
-            }
-            return x;
-        }
-
-        private Constraint and() throws SyntaxError {
-            Constraint x = not();
-            while (tok.equals("&&")) {
-                x = new And(x, not());
-            }
-            return x;
-        }
-
-        private Constraint not() throws SyntaxError {
-            lex();
-            if (tok.equals("!")) {
-                lex();
-                if (tok.equals("!")) {
-                    throw new SyntaxError(pos, "double negation not allowed");
-                }
-                return new Not(atom());
-            }
-            return atom();
-        }
-
-        private Constraint atom() throws SyntaxError {
-            if (tok.equals("(")) {
-                int open = pos;
-                Constraint x;
-                try {
-                    x = or();
-                } catch (SyntaxError e) {
-                    if (e.getMessage().equals("unexpected end of expression")) {
-                        throw new SyntaxError(e.offset(), "missing close paren");
-                    }
-                    throw e;
-                }
-                if (!tok.equals(")")) {
-                    throw new SyntaxError(open, "missing close paren");
-                }
-                lex();
-                return x;
-            }
-            if (!isTag) {
-                if (tok.isEmpty()) {
-                    throw new SyntaxError(pos, "unexpected end of expression");
-                }
-                throw new SyntaxError(pos, "unexpected token " + tok);
-            }
-            String t = tok;
-            lex();
-            return new Tag(t);
-        }
-
-        private void lex() throws SyntaxError {
-            isTag = false;
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-                i++;
-            }
-            if (i >= s.length()) {
-                tok = "";
-                pos = i;
-                return;
-            }
-            char c = s.charAt(i);
-            if (c == '(' || c == ')' || c == '!') {
-                pos = i++;
-                tok = String.valueOf(c);
-                return;
-            }
-            if (c == '&' || c == '|') {
-                if (i + 1 >= s.length() || s.charAt(i + 1) != c) {
-                    throw new SyntaxError(i, "invalid syntax at " + c);
-                }
-                pos = i;
-                i += 2;
-                tok = s.substring(pos, i);
-                return;
-            }
-            int j = i;
-            while (j < s.length() && isTagChar(s.codePointAt(j))) {
-                j += Character.charCount(s.codePointAt(j));
-            }
-            if (j == i) {
-                throw new SyntaxError(i, "invalid syntax at " + Character.toString(s.codePointAt(i)));
-            }
-            pos = i;
-            tok = s.substring(i, j);
-            i = j;
-            isTag = true;
-        }
     }
 }
