@@ -125,11 +125,14 @@ class ConstantOracleTest {
         String[] fops = {"+", "-", "*", "/", "==", "<", ">="};
         List<String> c = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            switch (r.nextInt(4)) {
+            switch (r.nextInt(6)) {
                 case 0 -> c.add("bin\t" + op("INT", randomInt(r)) + "\t" + ops[r.nextInt(ops.length)] + "\t" + op("INT", randomInt(r)));
                 case 1 -> c.add("bin\t" + randomNumber(r) + "\t" + fops[r.nextInt(fops.length)] + "\t" + randomNumber(r));
                 case 2 -> c.add("show\t" + randomNumber(r));
-                default -> c.add("shift\t" + op("INT", randomInt(r)) + "\t" + (r.nextBoolean() ? "<<" : ">>") + "\t" + r.nextInt(200));
+                case 3 -> c.add("shift\t" + op("INT", randomInt(r)) + "\t" + (r.nextBoolean() ? "<<" : ">>") + "\t" + r.nextInt(200));
+                case 4 -> c.add("unary\t" + (r.nextBoolean() ? "^" : "-") + "\t" + op("INT", randomInt(r).replace("-", ""))
+                        + "\t" + new int[] {0, 8, 16, 32, 64}[r.nextInt(5)]);
+                default -> c.add("unary\t-\t" + randomNumber(r) + "\t0");
             }
         }
         return c;
@@ -246,6 +249,16 @@ class ConstantOracleTest {
         assumeTrue(Files.isExecutable(GO), "Go 1.19 not installed at " + GO);
         List<String> cases = randomCases(20261123L, 1500);
         assertSameAnswers(cases, runGo(cases));
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "glassgo.long", matches = "true")
+    void manyMoreRandomCasesGiveTheSameAnswersAsGoConstant() throws Exception {
+        assumeTrue(Files.isExecutable(GO), "Go 1.19 not installed at " + GO);
+        for (long seed = 1; seed <= 4; seed++) {
+            List<String> cases = randomCases(seed, 25_000);
+            assertSameAnswers(cases, runGo(cases));
+        }
     }
 
     /** Regenerates golden.txt from Go: run with -Dglassgo.constant.regenerate=true. */
