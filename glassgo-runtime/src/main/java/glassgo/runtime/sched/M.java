@@ -28,6 +28,8 @@ public final class M extends Thread {
     volatile boolean spinning;
     /** Where the M sleeps while idle (Go's m.park). */
     final Note park = new Note();
+    /** Parked on its note in stopm (Go's m.blocked). */
+    volatile boolean blocked;
     /** Link in sched.midle (Go's m.schedlink). */
     M schedlink;
     /** The mcall in progress: set by the G before it yields, consumed by schedule. */

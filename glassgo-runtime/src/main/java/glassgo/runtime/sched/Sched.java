@@ -125,6 +125,8 @@ public final class Sched {
         for (int i = 0; i < gomaxprocs; i++) {
             allp[i] = new P(this, i);
             allp[i].status = P._Pidle;
+            // Go's p.init: a P may have timers until pidleput proves otherwise.
+            timerpMask.set(i);
         }
         lock.lock();
         try {
@@ -890,8 +892,10 @@ public final class Sched {
         } finally {
             lock.unlock();
         }
+        mp.blocked = true;
         mp.park.sleep();
         mp.park.clear();
+        mp.blocked = false;
         if (exiting) {
             throw MExit.INSTANCE;
         }
@@ -1269,6 +1273,65 @@ public final class Sched {
             } else {
                 LockSupport.parkNanos(10_000);
             }
+        }
+    }
+
+    // ---- schedtrace ----------------------------------------------------------------------
+
+    /**
+     * Go's schedtrace line (proc.go: schedtrace) without the "SCHED <t>ms: " prefix; with
+     * {@code detailed}, the scheddetail form with one line per P, M and G.
+     */
+    public String schedtrace(boolean detailed) {
+        StringBuilder sb = new StringBuilder();
+        lock.lock();
+        try {
+            sb.append("gomaxprocs=").append(gomaxprocs)
+                    .append(" idleprocs=").append(npidle.get())
+                    .append(" threads=").append(mcount())
+                    .append(" spinningthreads=").append(nmspinning.get())
+                    .append(" idlethreads=").append(nmidle)
+                    .append(" runqueue=").append(runqsize);
+            if (!detailed) {
+                sb.append(" [");
+                for (int i = 0; i < gomaxprocs; i++) {
+                    sb.append(i == 0 ? "" : " ").append(allp[i].runqsize());
+                }
+                return sb.append(']').toString();
+            }
+            sb.append(" gcwaiting=").append(gcwaiting ? 1 : 0)
+                    .append(" nmidlelocked=0 stopwait=").append(stopwait)
+                    .append(" sysmonwait=").append(sysmonwait ? 1 : 0).append('\n');
+            for (P pp : allp) {
+                M mp = pp.m;
+                sb.append("  P").append(pp.id).append(": status=").append(pp.status)
+                        .append(" schedtick=").append(pp.schedtick)
+                        .append(" syscalltick=").append(pp.syscalltick)
+                        .append(" m=").append(mp == null ? -1 : mp.id)
+                        .append(" runqsize=").append(pp.runqsize())
+                        .append(" gfreecnt=").append(pp.gFree.size())
+                        .append(" timerslen=").append(pp.numTimers).append('\n');
+            }
+            List<M> ms = new ArrayList<>(allm);
+            java.util.Collections.reverse(ms);
+            for (M mp : ms) {
+                P pp = mp.p;
+                G gp = mp.curg;
+                sb.append("  M").append(mp.id).append(": p=").append(pp == null ? -1 : pp.id)
+                        .append(" curg=").append(gp == null ? -1 : gp.goid)
+                        .append(" mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=")
+                        .append(mp.spinning).append(" blocked=").append(mp.blocked)
+                        .append(" lockedg=-1\n");
+            }
+            for (G gp : allgsSnapshot()) {
+                M mp = gp.m;
+                sb.append("  G").append(gp.goid).append(": status=").append(gp.readgstatus())
+                        .append('(').append(gp.waitreason).append(") m=").append(mp == null ? -1 : mp.id)
+                        .append(" lockedm=-1\n");
+            }
+            return sb.toString();
+        } finally {
+            lock.unlock();
         }
     }
 
