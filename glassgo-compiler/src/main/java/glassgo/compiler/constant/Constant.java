@@ -41,9 +41,21 @@ public final class Constant {
         return BoolVal.of(b);
     }
 
-    /** A string constant holding s encoded as UTF-8. */
+    /** A string constant holding s encoded as UTF-8 (a lone surrogate becomes U+FFFD, as in Go). */
     public static Value makeString(String s) {
-        return new StringVal(s.getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        s.codePoints().forEach(cp -> GoStrings.appendRune(out, cp));
+        return new StringVal(out.toByteArray());
+    }
+
+    /**
+     * The string constant {@code string(rune(r))}: the UTF-8 encoding of r, or of U+FFFD when r is
+     * not a valid code point (negative, a surrogate, above U+10FFFF), as Go converts.
+     */
+    public static Value makeRuneString(long r) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4);
+        GoStrings.appendRune(out, r < 0 || r > 0x10ffff ? GoStrings.RUNE_ERROR : (int) r);
+        return new StringVal(out.toByteArray());
     }
 
     /** A string constant holding exactly these bytes (Go strings need not be valid UTF-8). */

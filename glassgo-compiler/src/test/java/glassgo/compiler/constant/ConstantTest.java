@@ -69,6 +69,17 @@ class ConstantTest {
     }
 
     @Test
+    void runeConversionsUseTheReplacementCharacterForInvalidCodePoints() {
+        assertThat(Constant.stringBytes(Constant.makeRuneString(0x20ac))).containsExactly(0xe2, 0x82, 0xac);
+        byte[] replacement = {(byte) 0xef, (byte) 0xbf, (byte) 0xbd};
+        for (long bad : new long[] {-1, 0xd800, 0x110000, 1L << 40}) {
+            assertThat(Constant.stringBytes(Constant.makeRuneString(bad))).as("%x", bad).containsExactly(replacement);
+        }
+        assertThat(Constant.stringBytes(Constant.makeString("\ud800"))).containsExactly(replacement);
+        assertThat(Constant.stringBytes(Constant.makeString("é\uD83D\uDE00"))).hasSize(6);
+    }
+
+    @Test
     void roundFloat32DetectsOverflowAndRounds() {
         assertThat(Constant.roundFloat32(lit("1e39", Token.FLOAT))).isEmpty();
         assertThat(Constant.fitsFloat32(lit("3.4028234663852886e38", Token.FLOAT))).isTrue();
