@@ -33,15 +33,20 @@ class GoCorpusParseTest {
         return new Result(files.size(), lines, System.nanoTime() - t0, errors);
     }
 
+    /** Every other file by default, to stay well under 20 s on a busy machine; all with glassgo.long. */
     @Test
-    void everyStandardLibraryFileParsesWithoutErrors() {
-        Path src = GoCorpus.goroot().resolve("src");
-        List<Path> files = GoCorpus.goFiles(src);
+    void standardLibraryFilesParseWithoutErrors() {
+        boolean all = Boolean.getBoolean("glassgo.long");
+        List<Path> files = GoCorpus.goFiles(GoCorpus.goroot().resolve("src"));
         assertThat(files).hasSizeGreaterThan(1000);
-        Result r = parseAll(files);
+        List<Path> chosen = new ArrayList<>();
+        for (int i = 0; i < files.size(); i += all ? 1 : 2) {
+            chosen.add(files.get(i));
+        }
+        Result r = parseAll(chosen);
         double secs = r.nanos / 1e9;
-        System.out.printf("GOROOT/src: %d files, %d lines parsed in %.2f s: %.0f lines/s%n",
-                r.files, r.lines, secs, r.lines / secs);
+        System.out.printf("GOROOT/src (%s): %d files, %d lines parsed in %.2f s: %.0f lines/s%n",
+                all ? "all" : "every other file", r.files, r.lines, secs, r.lines / secs);
         assertThat(r.errors).isEmpty();
     }
 
