@@ -4,7 +4,12 @@ package glassgo.compiler.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class GoFileReaderTest {
@@ -75,6 +80,60 @@ class GoFileReaderTest {
             assertThat(GoFileReader.readFile(big).info().imports()).as("pad %d", pad)
                     .extracting(Import::path).containsExactly("io");
         }
+    }
+
+    /**
+     * The .go files of GOROOT/src and GOROOT/test (8601, many deliberately malformed) read
+     * by go/parser in ImportsOnly mode and by GoFileReader: where go/parser accepts the header,
+     * the package name, the imports and their positions must be the same.
+     */
+    @Test
+    void agreesWithGoParserOnEveryFileOfGoroot() throws Exception {
+        GoTool.assumeInstalled();
+        Path goroot = GoTool.goroot();
+        List<String> all = new ArrayList<>();
+        for (String top : List.of("src", "test")) {
+            try (Stream<Path> s = Files.walk(goroot.resolve(top).toRealPath())) {
+                s.filter(p -> p.toString().endsWith(".go") && Files.isRegularFile(p)).map(Path::toString).sorted()
+                        .forEach(all::add);
+            }
+        }
+        // Every 8th file by default (about a thousand); all of them with -Dglassgo.long=true.
+        int stride = Boolean.getBoolean("glassgo.long") ? 1 : 8;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += stride) {
+            files.add(all.get(i));
+        }
+        Path list = Files.createTempFile("glassgo-headers", ".txt");
+        List<String> expected;
+        try {
+            Files.write(list, files);
+            GoTool.Result r = GoTool.run(Path.of("."), Map.of(), List.of("run",
+                    Path.of("src/test/resources/glassgo/compiler/build/header_oracle.go").toAbsolutePath().toString()),
+                    list);
+            assertThat(r.exit()).as(r.stderr()).isZero();
+            expected = r.stdout().lines().toList();
+        } finally {
+            Files.deleteIfExists(list);
+        }
+        assertThat(expected).hasSameSizeAs(files);
+        int compared = 0;
+        List<String> mismatches = new ArrayList<>();
+        for (String line : expected) {
+            if (line.endsWith("|error")) {
+                continue;
+            }
+            String file = line.substring(0, line.indexOf('|'));
+            GoFileInfo info = GoFileReader.readFile(Path.of(file)).info();
+            String mine = file + "|" + info.packageName() + "|" + String.join(",", info.imports().stream()
+                    .map(i -> i.path() + "@" + i.pos().line() + ":" + i.pos().column()).toList());
+            if (info.error() != null || !mine.equals(line)) {
+                mismatches.add("go:      " + line + "\nglassgo: " + mine + (info.error() != null ? " " + info.error() : ""));
+            }
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(files.size() * 9 / 10);
+        assertThat(mismatches).isEmpty();
     }
 
     @Test

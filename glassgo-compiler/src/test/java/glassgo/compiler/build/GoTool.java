@@ -26,6 +26,12 @@ final class GoTool {
 
     /** Runs go with args in dir; env entries are added to (or, with a null value, removed from) the environment. */
     static Result run(Path dir, Map<String, String> env, List<String> args) throws IOException, InterruptedException {
+        return run(dir, env, args, null);
+    }
+
+    /** As {@link #run(Path, Map, List)} with stdin read from a file (null: none). */
+    static Result run(Path dir, Map<String, String> env, List<String> args, Path stdin)
+            throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(env.getOrDefault("GO_BINARY", GO.toString()));
         cmd.addAll(args);
@@ -40,6 +46,9 @@ final class GoTool {
             }
         });
         pb.environment().put("GOFLAGS", "");
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
         Process p = pb.start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {
