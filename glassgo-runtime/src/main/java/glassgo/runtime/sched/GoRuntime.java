@@ -67,7 +67,7 @@ public final class GoRuntime {
     }
 
     private static M m() {
-        return Thread.currentThread() instanceof M mp ? mp : null;
+        return M.current();
     }
 
     private static Sched sched(String what) {
@@ -131,11 +131,22 @@ public final class GoRuntime {
      * A no-op outside goroutines.
      */
     public static void preemptPoll() {
-        if (Thread.currentThread() instanceof M mp) {
+        M mp = M.current();
+        if (mp != null) {
             G gp = mp.curg;
             if (gp != null && gp.preempt) {
                 mp.sched.gopreempt(mp);
             }
+        }
+    }
+
+    /**
+     * The poll for code that knows its goroutine (compiled code keeps it, as Go keeps g in
+     * a register): one volatile read on the fast path.
+     */
+    public static void preemptPoll(G gp) {
+        if (gp.preempt) {
+            gp.sched.gopreempt(gp.m);
         }
     }
 

@@ -4,6 +4,9 @@
 // which returns control to Sched.schedule on this thread.
 package glassgo.runtime.sched;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.function.Predicate;
 
 /**
@@ -44,6 +47,45 @@ public final class M extends Thread {
     boolean newWork;
     /** Go's m.fastrand state (xorshift), seeded per M. */
     private long fastrand;
+
+    /**
+     * Calls {@link #currentThread0()}. Deliberately not final: HotSpot treats the current
+     * thread as invariant within a compiled method, so a {@code Thread.currentThread()}
+     * inlined into a goroutine's frame before a park may be reused after the goroutine
+     * resumed on another M (observed: a Gosched recorded on the M it had left). A call
+     * through a non-constant handle cannot be inlined, so each call reads the thread anew.
+     */
+    private static MethodHandle currentThreadHandle;
+
+    static {
+        try {
+            currentThreadHandle = MethodHandles.lookup().findStatic(M.class, "currentThread0",
+                    MethodType.methodType(Thread.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static Thread currentThread0() {
+        return Thread.currentThread();
+    }
+
+    /**
+     * The thread executing the caller, safe to use in goroutine code that may have moved
+     * between Ms since its frame was compiled (see {@link #currentThreadHandle}).
+     */
+    static Thread carrierThread() {
+        try {
+            return (Thread) currentThreadHandle.invokeExact();
+        } catch (Throwable t) {
+            throw new FatalError("carrierThread: " + t, t);
+        }
+    }
+
+    /** The M executing the caller, or null on a thread that is not an M (Go's getg().m). */
+    static M current() {
+        return carrierThread() instanceof M mp ? mp : null;
+    }
 
     M(Sched sched, long id, P nextp, boolean spinning) {
         super("glassgo-M" + id);

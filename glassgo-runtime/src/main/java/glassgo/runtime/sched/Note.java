@@ -28,7 +28,7 @@ final class Note {
         if (key) {
             return;
         }
-        sleeper = Thread.currentThread();
+        sleeper = M.carrierThread();
         while (!key) {
             LockSupport.park(this);
         }
@@ -41,7 +41,7 @@ final class Note {
             return true;
         }
         long deadline = System.nanoTime() + ns;
-        sleeper = Thread.currentThread();
+        sleeper = M.carrierThread();
         while (!key) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -142,9 +142,10 @@ public final class Sched {
         return System.nanoTime();
     }
 
-    /** The M running on this thread, if this thread is an M of this scheduler. */
+    /** The M running the caller, if it is an M of this scheduler (safe in goroutine code). */
     M currentM() {
-        return Thread.currentThread() instanceof M mp && mp.sched == this ? mp : null;
+        M mp = M.current();
+        return mp != null && mp.sched == this ? mp : null;
     }
 
     // ---- program start and exit ------------------------------------------------------
