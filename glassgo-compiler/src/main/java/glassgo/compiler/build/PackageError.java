@@ -12,10 +12,24 @@ import java.util.List;
  *       on its own line after the chain (used for import cycles and internal packages).</li>
  * </ul>
  */
-public record PackageError(List<String> importStack, Position pos, String message, boolean alwaysPrintStack) {
+public record PackageError(List<String> importStack, Position pos, String message, boolean alwaysPrintStack,
+                           boolean fromSource) {
 
     public PackageError {
         importStack = List.copyOf(importStack);
+    }
+
+    public PackageError(List<String> importStack, Position pos, String message, boolean alwaysPrintStack) {
+        this(importStack, pos, message, alwaysPrintStack, false);
+    }
+
+    /**
+     * A problem in the text of a file named on the command line (a malformed package clause or
+     * import, conflicting package names) as the go command words it. A compiler that parses
+     * those files anyway may report them in its own (gc's) words and skip this error.
+     */
+    public static PackageError inSource(String message) {
+        return new PackageError(List.of(), null, message, false, true);
     }
 
     public static PackageError at(Position pos, String message) {

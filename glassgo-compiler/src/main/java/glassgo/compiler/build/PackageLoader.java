@@ -138,7 +138,7 @@ public final class PackageLoader {
             throw new LoadFailure(PackageError.withStack(List.of(), scan.noGoFiles()
                     ? scan.noGoMessage() : "no non-test Go files in " + dir));
         }
-        scan.errors().forEach(e -> errors.add(PackageError.withStack(List.of(), e)));
+        scan.errors().forEach(e -> errors.add(PackageError.inSource(e)));
         return toPackage(importPath, scan);
     }
 
@@ -167,7 +167,7 @@ public final class PackageLoader {
         if (scan.goFiles().isEmpty()) {
             throw new LoadFailure(PackageError.withStack(List.of(), "no Go source files"));
         }
-        scan.errors().forEach(e -> errors.add(PackageError.withStack(List.of(), e)));
+        scan.errors().forEach(e -> errors.add(PackageError.inSource(e)));
         return toPackage(COMMAND_LINE_ARGUMENTS, scan);
     }
 

@@ -181,6 +181,7 @@ class PackageLoaderTest {
         PackageGraph g = loader().loadCommandLine(List.of("two/a.go", "two/b.go"));
         assertThat(g.errorText()).isEqualTo("found packages a (a.go) and b (b.go) in " + work.resolve("two"));
         assertThat(g.roots().getFirst().goFiles()).hasSize(2);
+        assertThat(g.errors()).allMatch(PackageError::fromSource);
         if (java.nio.file.Files.isExecutable(GoTool.GO)) {
             assertThat(g.errorText()).isEqualTo(goBuildErrors("two/a.go two/b.go".split(" ")));
         }
