@@ -220,9 +220,14 @@ public final class Parser {
 
     // ---- tokens and comments
 
-    /** The physical line of p: comment grouping and the one-error-per-line rule ignore //line. */
+    /** The physical line of p, for the one-error-per-line rule. */
     private int line(int p) {
         return file.rawPosition(p).line();
+    }
+
+    /** The line of p after //line directives: go/parser groups comments by these lines. */
+    private int commentLine(int p) {
+        return file.position(p).line();
     }
 
     private void next() {
@@ -236,7 +241,7 @@ public final class Parser {
         leadComment = null;
         lineComment = null;
         if (cs.size() > k) {
-            groupComments(cs, k, prevPos == 0 ? 0 : line(prevPos));
+            groupComments(cs, k, prevPos == 0 ? 0 : commentLine(prevPos));
         }
     }
 
@@ -248,13 +253,13 @@ public final class Parser {
     private void groupComments(List<Comment> cs, int from, int prevLine) {
         int i = from;
         int n = cs.size();
-        int tokLine = line(pos);
-        if (prevLine > 0 && line(cs.get(i).pos()) == prevLine) {
+        int tokLine = commentLine(pos);
+        if (prevLine > 0 && commentLine(cs.get(i).pos()) == prevLine) {
             int j = i;
-            int endline = line(cs.get(j).end());
+            int endline = commentLine(cs.get(j).end());
             j++;
-            while (j < n && line(cs.get(j).pos()) <= endline) {
-                endline = line(cs.get(j).end());
+            while (j < n && commentLine(cs.get(j).pos()) <= endline) {
+                endline = commentLine(cs.get(j).end());
                 j++;
             }
             CommentGroup g = new CommentGroup(cs.subList(i, j));
@@ -268,10 +273,10 @@ public final class Parser {
         CommentGroup last = null;
         while (i < n) {
             int j = i;
-            endline = line(cs.get(j).end());
+            endline = commentLine(cs.get(j).end());
             j++;
-            while (j < n && line(cs.get(j).pos()) <= endline + 1) {
-                endline = line(cs.get(j).end());
+            while (j < n && commentLine(cs.get(j).pos()) <= endline + 1) {
+                endline = commentLine(cs.get(j).end());
                 j++;
             }
             last = new CommentGroup(cs.subList(i, j));

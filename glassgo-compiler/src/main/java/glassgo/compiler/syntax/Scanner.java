@@ -211,6 +211,7 @@ public final class Scanner {
                 case ';' -> {
                     single(Token.SEMICOLON);
                     lit = "semicolon";
+                    sameLineComments();
                 }
                 case ')' -> {
                     single(Token.RPAREN);
@@ -340,6 +341,33 @@ public final class Scanner {
                 }
             }
             return;
+        }
+    }
+
+    /**
+     * Records the comments that follow an explicit ';' on its line now rather than with the next
+     * token, so that {@code x := 1; // c} gives c as the statement's line comment, as go/parser
+     * does. No semicolon can be inserted after ';', so skipping these early changes no token.
+     */
+    private void sameLineComments() {
+        while (true) {
+            while (ch == ' ' || ch == '\t' || ch == '\r') {
+                nextch();
+            }
+            if (ch != '/' || peek(0) != '/' && peek(0) != '*') {
+                return;
+            }
+            int start = off;
+            nextch();
+            if (ch == '/') {
+                lineComment(start);
+                return; // the line ends here
+            }
+            int line = file.rawPosition(file.pos(start)).line();
+            fullComment(start);
+            if (file.rawPosition(file.pos(off)).line() != line) {
+                return;
+            }
         }
     }
 
