@@ -53,9 +53,6 @@ public final class Scanner {
      * "newline" or "EOF" for SEMICOLON; null otherwise.
      */
     public String lit;
-    /** Whether the current literal token is malformed (an error was already reported). */
-    public boolean bad;
-    private int errorCount;
 
     public Scanner(SourceFile file, byte[] src, ErrorHandler errh) {
         if (file.size() != src.length) {
@@ -79,10 +76,6 @@ public final class Scanner {
     /** All comments scanned so far, in source order. */
     public List<Comment> comments() {
         return comments;
-    }
-
-    public int errorCount() {
-        return errorCount;
     }
 
     // ---- characters
@@ -158,7 +151,6 @@ public final class Scanner {
     }
 
     private void errorAt(int offset, String msg) {
-        errorCount++;
         errh.error(file.position(file.pos(offset)), msg);
     }
 
@@ -174,7 +166,6 @@ public final class Scanner {
         boolean semiOK = nlsemi;
         nlsemi = false;
         lit = null;
-        bad = false;
         while (true) {
             while (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' && !semiOK) {
                 nextch();
@@ -618,7 +609,6 @@ public final class Scanner {
                 ok = false;
             }
         }
-        bad = !ok;
     }
 
     static String baseName(int base) {
@@ -704,11 +694,10 @@ public final class Scanner {
             }
             nextch();
         }
-        literal(Token.CHAR, start, ok);
+        literal(Token.CHAR, start);
     }
 
     private void stdString(int start) {
-        boolean ok = true;
         nextch();
         while (true) {
             if (ch == '"') {
@@ -717,28 +706,23 @@ public final class Scanner {
             }
             if (ch == '\\') {
                 nextch();
-                if (!escape('"')) {
-                    ok = false;
-                }
+                escape('"');
                 continue;
             }
             if (ch == '\n') {
                 errorf("newline in string");
-                ok = false;
                 break;
             }
             if (ch == EOF_CH) {
                 errorAt(start, "string not terminated");
-                ok = false;
                 break;
             }
             nextch();
         }
-        literal(Token.STRING, start, ok);
+        literal(Token.STRING, start);
     }
 
     private void rawString(int start) {
-        boolean ok = true;
         nextch();
         boolean hasCR = false;
         while (true) {
@@ -748,24 +732,22 @@ public final class Scanner {
             }
             if (ch == EOF_CH) {
                 errorAt(start, "string not terminated");
-                ok = false;
                 break;
             }
             hasCR |= ch == '\r';
             nextch();
         }
-        literal(Token.STRING, start, ok);
+        literal(Token.STRING, start);
         // Carriage returns are not part of a raw string's value; go/scanner drops them from the text.
         if (hasCR) {
             lit = lit.replace("\r", "");
         }
     }
 
-    private void literal(Token kind, int start, boolean ok) {
+    private void literal(Token kind, int start) {
         tok = kind;
         lit = text(start);
         nlsemi = true;
-        bad = !ok;
     }
 
     /** Reads an escape after the backslash; reports and returns false if it is malformed. */
