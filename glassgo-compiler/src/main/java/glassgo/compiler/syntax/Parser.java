@@ -161,8 +161,10 @@ public final class Parser {
     }
 
     /**
-     * Parses one file, adding it to {@code fset}. Always returns a tree; syntax errors go to
-     * {@code errh} in source order. No exception escapes for any input.
+     * Parses one file, adding it to {@code fset}. Always returns a tree, however broken the input;
+     * no exception escapes except one thrown by {@code errh} itself. Diagnostics go to {@code errh}
+     * as they are found (source order, except that a function's branch errors follow its body); it
+     * runs on a parser thread while the caller waits.
      */
     public static File parseFile(FileSet fset, String filename, byte[] src, ErrorHandler errh) {
         SourceFile sf = fset.addFile(filename, src);

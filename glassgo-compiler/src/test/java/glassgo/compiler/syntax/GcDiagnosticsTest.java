@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +65,8 @@ class GcDiagnosticsTest {
         return out;
     }
 
-    /** Diagnostics in gc's order: by position base (//line directives start new ones), line, column. */
     private static List<String> sorted(SourceFile file, List<Diagnostic> diags) {
-        return diags.stream()
-                .sorted(Comparator.comparingInt((Diagnostic d) -> file.lineBaseIndex(d.pos().offset()))
-                        .thenComparingInt(d -> d.pos().line())
-                        .thenComparingInt(d -> d.pos().column()))
-                .map(Diagnostic::toString)
-                .toList();
+        return diags.stream().sorted(Diagnostic.gcOrder(file)).map(Diagnostic::toString).toList();
     }
 
     @Test
