@@ -89,6 +89,8 @@ public final class Sched {
     private final Note stopnote = new Note();
     volatile boolean sysmonwait;
     final Note sysmonnote = new Note();
+    /** Non-M threads between stopTheWorld and the end of startTheWorld (sched.lock). */
+    private int externalStoppers;
     /** Serialises stop-the-world callers (Go's worldsema). */
     private final AtomicBoolean worldsema = new AtomicBoolean();
 
@@ -1153,6 +1155,9 @@ public final class Sched {
         lock.lock();
         boolean wait;
         try {
+            if (mp == null) {
+                externalStoppers++;
+            }
             stopwait = gomaxprocs;
             gcwaiting = true;
             preemptall(self);
@@ -1176,16 +1181,14 @@ public final class Sched {
             }
             while (!stopnote.tsleep(100_000)) {
                 if (exiting) {
-                    worldsema.set(false);
-                    throw new IllegalStateException("stopTheWorld(" + reason + "): the program exited");
+                    abandonStop(mp, reason);
                 }
                 preemptall(self);
             }
         }
         stopnote.clear();
         if (exiting) {
-            worldsema.set(false);
-            throw new IllegalStateException("stopTheWorld(" + reason + "): the program exited");
+            abandonStop(mp, reason);
         }
         lock.lock();
         try {
@@ -1200,6 +1203,19 @@ public final class Sched {
         } finally {
             lock.unlock();
         }
+    }
+
+    private void abandonStop(M mp, String reason) {
+        lock.lock();
+        try {
+            if (mp == null) {
+                externalStoppers--;
+            }
+        } finally {
+            lock.unlock();
+        }
+        worldsema.set(false);
+        throw new IllegalStateException("stopTheWorld(" + reason + "): the program exited");
     }
 
     /**
@@ -1262,8 +1278,17 @@ public final class Sched {
                 }
             }
         }
-        worldsema.set(false);
         wakep();
+        if (mp == null) {
+            lock.lock();
+            try {
+                externalStoppers--;
+                checkdead();
+            } finally {
+                lock.unlock();
+            }
+        }
+        worldsema.set(false);
     }
 
     /** Go's semacquire(&worldsema): a goroutine yields while waiting, another thread sleeps. */
@@ -1346,7 +1371,9 @@ public final class Sched {
         if (exiting) {
             return;
         }
-        int run = mcount() - nmidle;
+        // A thread outside the scheduler that is stopping or restarting the world counts as
+        // running: it will hand Ps to Ms (in Go the stopper is always a G on a running M).
+        int run = mcount() - nmidle + externalStoppers;
         if (run > 0) {
             return;
         }

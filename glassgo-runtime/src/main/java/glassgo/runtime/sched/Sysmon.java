@@ -16,10 +16,21 @@ import java.util.concurrent.locks.LockSupport;
  *       first seen; if the same tick is still current 10ms later, preempt the P's G.</li>
  * </ol>
  * As in Go, only retaking a P from a syscall counts as work that resets the back-off;
- * preempting a long-running G does not (glassgo has no syscall Ps yet, so sysmon settles
- * at one round per 10ms while Gs run long, which bounds a time slice to 10–20ms).
+ * preempting a long-running G does not, but it caps the delay at 1ms
+ * ({@link #PREEMPTING_MAX_DELAY_US}).
  */
 final class Sysmon extends Thread {
+    /**
+     * glassgo's one departure from Go's back-off: while sysmon is preempting long-running
+     * Gs it wakes at least every 1ms. A time slice ends when sysmon sees the same schedtick
+     * 10ms after first seeing it, so with Go's 10ms period a slice lasts 10–20ms and a timer
+     * on a P busy with a polling loop fires up to ~25ms late (Go 1.19 measured p50 ~21ms on
+     * our 2-CPU box, GOMAXPROCS=2, two spinning goroutines, 5ms sleeps). Go shortens this
+     * with signal-based preemption and the netpoller; glassgo has only the poll, so it
+     * tightens sysmon instead: a slice lasts 10–11ms and the same sleeper wakes ≲12ms late.
+     */
+    static final long PREEMPTING_MAX_DELAY_US = 1_000;
+
     /** Go's forcegcperiod/2: the longest deep sleep. */
     private static final long MAX_DEEP_SLEEP_NS = 60_000_000_000L;
 
@@ -50,10 +61,14 @@ final class Sysmon extends Thread {
                 deepSleep(now);
             }
             now = Sched.nanotime();
+            int preempted = preemptLongRunning(now);
             if (retake(now) != 0) {
                 idle = 0;
             } else {
                 idle++;
+            }
+            if (preempted > 0 && delayUs > PREEMPTING_MAX_DELAY_US) {
+                delayUs = PREEMPTING_MAX_DELAY_US;
             }
         }
     }
@@ -83,21 +98,30 @@ final class Sysmon extends Thread {
     }
 
     /**
-     * Go's retake: preempt Gs that ran a whole time slice. Returns the number of Ps retaken
-     * from syscalls (always 0 until syscalls exist).
+     * The first half of Go's retake: preempt Gs that ran a whole time slice. Returns how
+     * many it asked to yield.
      */
-    int retake(long now) {
+    int preemptLongRunning(long now) {
+        int n = 0;
         for (P pp : sched.allp) {
             if (pp.status == P._Prunning) {
                 int t = pp.schedtick;
                 if (pp.sysmonSchedtick != t) {
                     pp.sysmonSchedtick = t;
                     pp.sysmonSchedwhen = now;
-                } else if (pp.sysmonSchedwhen + Sched.forcePreemptNS <= now) {
-                    sched.preemptone(pp);
+                } else if (pp.sysmonSchedwhen + Sched.forcePreemptNS <= now && sched.preemptone(pp)) {
+                    n++;
                 }
             }
         }
+        return n;
+    }
+
+    /**
+     * The second half of Go's retake: take Ps back from Ms blocked in syscalls. Returns the
+     * number of Ps retaken; glassgo has no syscall Ps yet, so always 0.
+     */
+    int retake(long now) {
         return 0;
     }
 }
