@@ -471,6 +471,33 @@ class ParserTest {
     }
 
     @Test
+    void deepNestingOfEveryShapeHitsTheLimitNotTheStack() {
+        int n = 30_000;
+        List<String> shapes = List.of(
+                "var x = " + "(".repeat(n) + "x" + ")".repeat(n),
+                "func f() " + "{".repeat(n) + "}".repeat(n),
+                "func f() {" + "if x {".repeat(n) + "}".repeat(n) + "}",
+                "func f() {" + "switch { case true: ".repeat(n) + "}".repeat(n) + "}",
+                "var x = " + "func() {".repeat(n) + "}".repeat(n),
+                "var x = T" + "{".repeat(n) + "}".repeat(n),
+                "var x " + "[]".repeat(n) + "int",
+                "var x " + "map[int]".repeat(n) + "int",
+                "var x " + "struct{ f ".repeat(n) + "int" + "}".repeat(n),
+                "var x " + "func(".repeat(n) + ")".repeat(n),
+                "type x " + "interface{ ".repeat(n) + "}".repeat(n),
+                "var x " + "chan ".repeat(n) + "int",
+                "var x = " + "<-".repeat(n) + "c",
+                "var x = a" + "[b".repeat(n) + "]".repeat(n));
+        for (String shape : shapes) {
+            errors.clear();
+            parse("package p\n" + shape + "\n");
+            // The nesting limit reports where it is exceeded, on line 2; a stack overflow would report 1:1.
+            assertThat(messages()).as(shape.substring(0, 20)).hasSize(1)
+                    .allMatch(m -> m.startsWith("p.go:2:") && m.endsWith("exceeded max nesting depth"));
+        }
+    }
+
+    @Test
     void longSelectorAndCallChainsCountAsNesting() {
         parse("package p\nvar x = a" + ".f()[0]".repeat(100_000) + "\n");
         assertThat(messages()).anyMatch(m -> m.endsWith("exceeded max nesting depth"));
