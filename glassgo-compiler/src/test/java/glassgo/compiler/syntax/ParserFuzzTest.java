@@ -17,8 +17,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Mutation fuzzing of scanner and parser over Go's own test files. Each input is a seed file after
- * a few seeded mutations (byte flips, token-sized deletions and duplications, truncations, splices
- * with another file, inserted tokens, deep nesting). Whatever the input, the only allowed outcomes
+ * a few seeded mutations (byte flips, deletions and duplications of whole tokens, truncations,
+ * splices with another file, inserted tokens, deep nesting). Whatever the input, the only allowed outcomes
  * are a tree and diagnostics: no exception, no hang, every diagnostic at a real position, and every
  * node of the tree answering pos() and end() with pos <= end.
  *
@@ -143,11 +143,43 @@ class ParserFuzzTest {
         return out;
     }
 
-    /** A span of roughly token size: 1 to 12 bytes. */
+    /**
+     * A run of one to three whole tokens, found by scanning b (errors ignored); a span of one to
+     * twelve bytes if b has no tokens.
+     */
     private static int[] span(Random rnd, byte[] b) {
-        int from = rnd.nextInt(b.length + 1);
-        int to = Math.min(b.length, from + 1 + rnd.nextInt(12));
-        return new int[] {from, to};
+        List<int[]> toks = tokenSpans(b);
+        if (toks.isEmpty()) {
+            int from = rnd.nextInt(b.length + 1);
+            return new int[] {from, Math.min(b.length, from + 1 + rnd.nextInt(12))};
+        }
+        int i = rnd.nextInt(toks.size());
+        int j = Math.min(toks.size() - 1, i + rnd.nextInt(3));
+        return new int[] {toks.get(i)[0], toks.get(j)[1]};
+    }
+
+    /** Byte ranges [start, end) of the tokens of b, as the scanner sees them. */
+    private static List<int[]> tokenSpans(byte[] b) {
+        SourceFile f = new FileSet().addFile("t.go", b);
+        Scanner sc = new Scanner(f, b, (p, m) -> { });
+        List<int[]> out = new ArrayList<>();
+        for (int guard = 0; guard < b.length + 2; guard++) {
+            sc.next();
+            if (sc.tok == Token.EOF) {
+                break;
+            }
+            int start = f.offset(sc.pos);
+            int len = switch (sc.tok) {
+                case SEMICOLON -> "semicolon".equals(sc.lit) ? 1 : 0;
+                case IDENT, INT, FLOAT, IMAG, CHAR, STRING ->
+                        sc.lit.getBytes(StandardCharsets.UTF_8).length;
+                default -> sc.tok.text().length();
+            };
+            if (len > 0) {
+                out.add(new int[] {start, Math.min(b.length, start + len)});
+            }
+        }
+        return out;
     }
 
     private static byte[] deleteSpan(Random rnd, byte[] b) {
