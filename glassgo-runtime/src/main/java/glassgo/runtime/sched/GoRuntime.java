@@ -23,6 +23,11 @@ import java.util.function.Predicate;
  *       park while holding a Java monitor ({@code synchronized}) or inside a native frame:
  *       the goroutine may resume on another M, and where the JVM pins the continuation the
  *       park fails with {@link FatalError} "cannot leave its thread (pinned: ...)".</li>
+ *   <li>Goroutine code must not rely on the identity of the current Java thread: a goroutine
+ *       moves between Ms, and HotSpot may keep using the thread it saw before a park. JDK
+ *       classes that record or look up {@code Thread.currentThread()} ({@code ReentrantLock},
+ *       {@code ThreadLocal}, {@code ThreadLocalRandom}) can misbehave; the runtime's own locks
+ *       and {@link #getg()} are safe.</li>
  *   <li>Long-running code must call {@link #preemptPoll()} regularly (compiled code will do it
  *       at function entries and loop back-edges); a loop without polls cannot be preempted,
  *       like Go with {@code GODEBUG=asyncpreemptoff=1}.</li>

@@ -6,7 +6,6 @@ package glassgo.runtime.sched;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A P: local run queue, runnext, free Gs, goid cache and timers.
@@ -81,7 +80,7 @@ public final class P {
 
     /** Timers of Gs that slept on this P (Go's p.timers), guarded by timersLock. */
     final Timer.Heap timers = new Timer.Heap();
-    final ReentrantLock timersLock = new ReentrantLock();
+    final RtMutex timersLock = new RtMutex();
     /** Earliest timer deadline, 0 if none (Go's p.timer0When); read without the lock. */
     volatile long timer0When;
     /** Number of pending timers (Go's p.numTimers); read by checkdead and sysmon. */

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import jdk.internal.vm.Continuation;
 
@@ -39,9 +38,10 @@ import jdk.internal.vm.Continuation;
  * </ol>
  *
  * <h2>Locks</h2>
- * {@code lock} is Go's sched.lock (idle lists, global queue, stop-the-world counts). It is
- * a java.util.concurrent lock, never a monitor: a goroutine holding a monitor could not
- * yield its continuation. A goroutine never holds it across a yield.
+ * {@code lock} is Go's sched.lock (idle lists, global queue, stop-the-world counts), an
+ * {@link RtMutex} like every lock goroutine code may take: no monitor (a goroutine holding
+ * one could not yield) and no owner thread (see RtMutex for why ReentrantLock is unsafe in
+ * goroutine code). It is not reentrant, and a goroutine never holds it across a yield.
  *
  * <h2>Not yet here</h2>
  * syscalls (entersyscall/exitsyscall, P retake from syscalls, handoffp), LockOSThread,
@@ -61,7 +61,7 @@ public final class Sched {
     final long seed;
 
     /** Go's sched.lock. */
-    final ReentrantLock lock = new ReentrantLock();
+    final RtMutex lock = new RtMutex();
     final AtomicLong goidgen = new AtomicLong();
     /** Time of the last netpoll; 0 while an M is blocked in it (Go's sched.lastpoll). */
     final AtomicLong lastpoll = new AtomicLong(System.nanoTime());
@@ -81,7 +81,7 @@ public final class Sched {
 
     /** Global free Gs (Go's sched.gFree), guarded by gFreeLock. */
     private final GQueue gFree = new GQueue();
-    private final ReentrantLock gFreeLock = new ReentrantLock();
+    private final RtMutex gFreeLock = new RtMutex();
     private volatile int gFreeN;
 
     volatile boolean gcwaiting;
@@ -99,7 +99,7 @@ public final class Sched {
     private final RandomOrder stealOrder;
 
     private final List<G> allgs = new ArrayList<>();
-    private final ReentrantLock allglock = new ReentrantLock();
+    private final RtMutex allglock = new RtMutex();
     final List<M> allm = new CopyOnWriteArrayList<>();
     final Netpoll netpoll = new Netpoll();
 
@@ -512,6 +512,7 @@ public final class Sched {
     }
 
     private void readyWithoutP(G gp) {
+        M nmp = null;
         lock.lock();
         try {
             int status = gp.readgstatus();
@@ -520,9 +521,16 @@ public final class Sched {
             }
             gp.casgstatus(G._Gwaiting, G._Grunnable);
             globrunqput(gp);
-            // Start the M under sched.lock so checkdead never sees the G runnable with every M idle.
-            if (npidle.get() > 0) {
-                startm(null, false);
+            // Take the M off the idle list under sched.lock, so that checkdead never sees the
+            // G runnable while every M is idle.
+            P pp = pidleget();
+            if (pp != null) {
+                nmp = mget();
+                if (nmp == null) {
+                    newm(pp, false);
+                } else {
+                    nmp.nextp = pp;
+                }
             }
             if (sysmonwait) {
                 sysmonwait = false;
@@ -530,6 +538,9 @@ public final class Sched {
             }
         } finally {
             lock.unlock();
+        }
+        if (nmp != null) {
+            nmp.park.wakeup();
         }
     }
 

@@ -6,7 +6,6 @@
 package glassgo.runtime.sched;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -17,7 +16,7 @@ import java.util.function.Predicate;
 public final class Sema {
     private final AtomicInteger count;
     private final AtomicInteger nwait = new AtomicInteger();
-    private final ReentrantLock lock = new ReentrantLock();
+    private final RtMutex lock = new RtMutex();
     private final Sudog.WaitQ waiters = new Sudog.WaitQ();
     /** goparkunlock's unlockf: release the queue lock once the G is parked. */
     private final Predicate<G> unlock = gp -> {

@@ -7,7 +7,6 @@ package glassgo.runtime.sched;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /** An unbuffered channel of {@code T} between goroutines. */
@@ -16,7 +15,7 @@ public final class UnbufferedChan<T> {
     public record Recv<T>(T value, boolean ok) {
     }
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final RtMutex lock = new RtMutex();
     private final Sudog.WaitQ recvq = new Sudog.WaitQ();
     private final Sudog.WaitQ sendq = new Sudog.WaitQ();
     private boolean closed;
