@@ -3,7 +3,7 @@
 # in one go, and prints one comparison line per benchmark:
 #     NAME: glassgo X ns/op, go Y ns/op, ratio R        (R = glassgo / go; lower is better)
 #
-# Usage: glassgo-bench/bench.sh malloc
+# Usage: glassgo-bench/bench.sh malloc|sched
 # Environment: GLASSGO_SHARED (default <repo>/../shared), GO (default /usr/lib/go-1.19/bin/go),
 #              JMH_OPTS (default: 1 fork, 3 x 1 s warmup, 3 x 1 s measurement).
 set -euo pipefail
@@ -11,7 +11,9 @@ set -euo pipefail
 suite="${1:-}"
 case "$suite" in
   malloc) jmh_class="glassgo.bench.MallocBench"; go_dir="bench/gobench/malloc" ;;
-  *) echo "usage: $0 malloc" >&2; exit 2 ;;
+  # sched: the Go side is Go's own runtime package benchmarks (chan_test.go, proc_test.go).
+  sched) jmh_class="glassgo.bench.sched.SchedBench"; go_dir="" ;;
+  *) echo "usage: $0 malloc|sched" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,7 +27,7 @@ if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]] || ! "$JAVA_HOME/bin/
 fi
 export JAVA_HOME
 [[ -x "$JAVA_HOME/bin/java" ]] || { echo "bench.sh: no JDK 25 found (set JAVA_HOME)" >&2; exit 2; }
-[[ -d "$shared/$go_dir" ]] || { echo "bench.sh: Go benchmarks not found in $shared/$go_dir (set GLASSGO_SHARED)" >&2; exit 2; }
+[[ -z "$go_dir" || -d "$shared/$go_dir" ]] || { echo "bench.sh: Go benchmarks not found in $shared/$go_dir (set GLASSGO_SHARED)" >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -34,15 +36,24 @@ echo "== building glassgo-bench"
 (cd "$repo" && { mvn -B -q -o -pl glassgo-bench -am package -DskipTests || mvn -B -q -pl glassgo-bench -am package -DskipTests; }) >"$work/build.log" 2>&1 \
   || { cat "$work/build.log" >&2; exit 1; }
 
+if [[ "$suite" == malloc ]]; then
 echo "== glassgo (JMH $jmh_opts) — no collector yet: every 4 MiB allocated, MHeap.freeAllExcept(sink)"
 echo "   frees all objects but the sink through the sweep (allocBits <- gcmarkBits, empty spans back to"
 echo "   the page allocator); that reset is amortized into ns/op, as Go's GC cycles are into Go's."
+else
+echo "== glassgo (JMH $jmh_opts) — each invocation runs a whole program of b.N ops (start-up amortized)"
+fi
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -jar "$here/target/benchmarks.jar" "$jmh_class" $jmh_opts -bm avgt -tu ns \
-  -rf csv -rff "$work/jmh.csv" | tee "$work/jmh.log" | grep -E '^(# Run progress|Benchmark|MallocBench|Iteration)' || true
+  -rf csv -rff "$work/jmh.csv" | tee "$work/jmh.log" | grep -E '^(# Run progress|Benchmark|MallocBench|SchedBench|Iteration)' || true
 
+if [[ "$suite" == sched ]]; then
+  echo "== go ($("$go" version)): runtime package, ChanSync on GOMAXPROCS=ncpu, PingPongHog sets GOMAXPROCS=1"
+  GOROOT="${GOROOT:-$(dirname "$(dirname "$go")")}" "$go" test -run=NONE -bench='ChanSync|PingPongHog' runtime | tee "$work/go.log"
+else
 echo "== go ($("$go" version)), GOMAXPROCS=1"
 (cd "$shared/$go_dir" && GOMAXPROCS=1 GOFLAGS=-mod=mod "$go" test -bench=. -run='^$') | tee "$work/go.log"
+fi
 
 echo "== comparison"
 # JMH csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
