@@ -68,6 +68,21 @@ class AstTest {
     }
 
     @Test
+    void inspectorWalksDeepTreesOnASmallStack() throws InterruptedException {
+        Expr chain = value("x" + " + x".repeat(9_000));
+        int[] idents = {0};
+        Thread t = new Thread(null, () -> Inspector.inspect(chain, n -> {
+            if (n instanceof Ident) {
+                idents[0]++;
+            }
+            return true;
+        }), "small-stack", 64 * 1024);
+        t.start();
+        t.join();
+        assertThat(idents[0]).isEqualTo(9_001);
+    }
+
+    @Test
     void identEndCountsUtf8Bytes() {
         Ident id = new Ident(10, "héllo");
         assertThat(id.end()).isEqualTo(16);
