@@ -321,7 +321,7 @@ abstract class Calls extends Exprs {
         }
         Lookup.Missing m = Lookup.missingMethod(t, bi, true);
         if (m != null) {
-            return missingMethodReason(t, bound, m);
+            return str(t) + " does not implement " + str(bound) + " " + missingMethodReason(t, bound, m);
         }
         if (ts.comparable()) {
             boolean ok = t instanceof TypeParam ? Predicates.comparable(t) : Predicates.strictlyComparable(t);
@@ -881,6 +881,11 @@ abstract class Calls extends Exprs {
             case IMAG, REAL -> {
                 if (a0.mode == Operand.Mode.CONSTANT && Predicates.isUntyped(a0.type)) {
                     toComplexKind(a0);
+                } else if (Predicates.isUntyped(a0.type)) {
+                    convertUntyped(a0, Universe.COMPLEX128);
+                    if (a0.invalid()) {
+                        return false;
+                    }
                 }
                 Type u = a0.type.underlying();
                 Type res = null;

@@ -342,6 +342,10 @@ abstract class CheckerBase {
 
     /** Overrides the recorded type of an untyped expression once its final type is known. */
     void updateExprType(Expr e, Type t, boolean finalType) {
+        updateExprType(null, e, t, finalType);
+    }
+
+    private void updateExprType(Expr parent, Expr e, Type t, boolean finalType) {
         if (e == null) {
             return;
         }
@@ -350,35 +354,31 @@ abstract class CheckerBase {
             return;
         }
         switch (e) {
-            case ParenExpr p -> updateExprType(p.x, t, finalType);
+            case ParenExpr p -> updateExprType(e, p.x, t, finalType);
             case UnaryExpr u -> {
                 if (old.val == null) {
-                    updateExprType(u.x, t, finalType);
+                    updateExprType(e, u.x, t, finalType);
                 }
             }
             case BinaryExpr b -> {
                 if (old.val == null && !isComparison(b.op)) {
-                    if (b.op == Token.SHL || b.op == Token.SHR) {
-                        updateExprType(b.x, t, finalType);
-                    } else {
-                        updateExprType(b.x, t, finalType);
-                        updateExprType(b.y, t, finalType);
+                    updateExprType(e, b.x, t, finalType);
+                    if (b.op != Token.SHL && b.op != Token.SHR) {
+                        updateExprType(e, b.y, t, finalType);
                     }
                 }
             }
             default -> { }
         }
-        if (!finalType && Predicates.isUntyped(t)) {
-            old.type = t.underlying();
+        if (Predicates.isUntyped(t)) {
+            old.type = t.underlying(); // still untyped: not the final type yet
             return;
         }
-        // A non-constant untyped shift operand that becomes a non-integer is an error (go/types).
-        if (pendingShifts.containsKey(e) && old.val == null && !Predicates.isInteger(t) && !(t instanceof TypeParam)
-                && Predicates.isTyped(t)) {
-            errorf(e, "invalid operation: shifted operand %s (type %s) must be integer", ExprString.of(pendingShifts.get(e)), str(t));
-            pendingShifts.remove(e);
-        }
         old.type = t;
+        // The untyped left operand of a non-constant shift must become an integer (gc's wording).
+        if (pendingShifts.remove(e) != null && !Predicates.isInteger(t)) {
+            errorf(e.pos(), "invalid operation: %s (shift of type %s)", ExprString.of(parent == null ? e : parent), str(t));
+        }
     }
 
     /** Non-constant shifts whose untyped left operand's type is not yet known: expr → left operand. */
@@ -501,26 +501,29 @@ abstract class CheckerBase {
             return true;
         }
         if (cause != null) {
-            cause.append(missingMethodReason(v, t, m));
+            cause.append(str(v)).append(" does not implement ").append(str(t)).append(' ').append(missingMethodReason(v, t, m));
         }
         return false;
     }
 
+    /** gc's reason in parentheses: (missing M method), (M method has pointer receiver), (wrong type for M method)... */
     String missingMethodReason(Type v, Type t, Lookup.Missing m) {
-        String vs = str(v);
-        String ts = str(t);
-        String name = m.method().name();
+        String mname = m.method().name() + " method";
         if (m.ptrRecv()) {
-            return String.format("%s does not implement %s (method %s has pointer receiver)", vs, ts, name);
+            return "(" + mname + " has pointer receiver)";
         }
-        if (m.wrongType() && m.alt() instanceof Func alt) {
-            return String.format("%s does not implement %s (wrong type for method %s)\n\t\thave %s%s\n\t\twant %s%s",
-                    vs, ts, name, name, sigString(alt), name, sigString(m.method()));
+        if (m.alt() instanceof Func alt) {
+            if (!alt.name().equals(m.method().name())) {
+                return String.format("(missing %s)\n\t\thave %s%s\n\t\twant %s%s", mname, alt.name(), sigString(alt), m.method().name(), sigString(m.method()));
+            }
+            if (m.wrongType()) {
+                return String.format("(wrong type for %s)\n\t\thave %s%s\n\t\twant %s%s", mname, alt.name(), sigString(alt), m.method().name(), sigString(m.method()));
+            }
         }
-        if (m.alt() != null && m.alt() instanceof Var) {
-            return String.format("%s does not implement %s (%s is a field, not a method)", vs, ts, name);
+        if (v.underlying() instanceof Pointer p && Predicates.isInterface(p.elem())) {
+            return "(type " + str(v) + " is pointer to interface, not interface)";
         }
-        return String.format("%s does not implement %s (missing method %s)", vs, ts, name);
+        return "(missing " + mname + ")";
     }
 
     private String sigString(Func f) {
@@ -584,9 +587,9 @@ abstract class CheckerBase {
         StringBuilder cause = new StringBuilder();
         if (!assignableTo(x, t, cause)) {
             if (cause.isEmpty()) {
-                errorf(x, "cannot use %s as %s value in %s", operandString(x), str(t), context);
+                errorf(x, "cannot use %s as type %s in %s", operandString(x), str(t), context);
             } else {
-                errorf(x, "cannot use %s as %s value in %s: %s", operandString(x), str(t), context, cause);
+                errorf(x, "cannot use %s as type %s in %s:\n\t%s", operandString(x), str(t), context, cause);
             }
             x.setInvalid();
         }

@@ -3,7 +3,7 @@ package glassgo.compiler.types;
 import glassgo.compiler.ast.*;
 import java.util.List;
 
-/** Prints an expression the way go/types' {@code ExprString} does, for use in diagnostics. */
+/** Prints an expression the way gc's {@code syntax.String} (short form) does, for use in diagnostics. */
 public final class ExprString {
     private ExprString() {}
 
@@ -25,14 +25,15 @@ public final class ExprString {
             }
             case BasicLit bl -> sb.append(bl.value);
             case FuncLit fl -> {
-                sb.append('(');
+                // gc's syntax.String (ShortForm) elides bodies: func(x int) {…}
                 write(sb, fl.type);
-                sb.append(" literal)");
+                sb.append(fl.body != null && !fl.body.list.isEmpty() ? " {…}" : " {}");
             }
             case CompositeLit cl -> {
-                sb.append('(');
-                write(sb, cl.type);
-                sb.append(" literal)");
+                if (cl.type != null) {
+                    write(sb, cl.type);
+                }
+                sb.append(cl.elts.isEmpty() ? "{}" : "{…}");
             }
             case ParenExpr p -> {
                 sb.append('(');

@@ -97,6 +97,9 @@ abstract class Exprs extends TypeExprs {
     /** go/types {@code rawExpr}: checks e, records its type, and tells what kind of expression it was. */
     ExprKind rawExpr(Operand x, Expr e, Type hint, boolean allowGeneric) {
         ExprKind k = exprInternal(x, e, hint);
+        if (x.mode != Operand.Mode.CONSTANT) {
+            x.val = null; // only constants carry values
+        }
         if (!allowGeneric && x.mode == Operand.Mode.VALUE && x.type instanceof Signature s && !s.typeParams().isEmpty()) {
             errorf(x, "cannot use generic function %s without instantiation", ExprString.of(e));
             x.setInvalid();
@@ -585,6 +588,7 @@ abstract class Exprs extends TypeExprs {
                 // The lhs takes the type of the context; checked when that type is known.
                 pendingShifts.put(x.expr, x.expr);
                 x.mode = Operand.Mode.VALUE;
+                x.val = null;
                 return;
             }
         }
@@ -1067,11 +1071,6 @@ abstract class Exprs extends TypeExprs {
             return;
         }
         x.mode = Operand.Mode.VALUE;
-        if (e.slice3 && (e.high == null || e.max == null)) {
-            error(e.rbrack, "middle index required in 3-index slice");
-            x.setInvalid();
-            return;
-        }
         long[] ind = new long[3];
         Expr[] idx = {e.low, e.high, e.max};
         for (int i = 0; i < 3; i++) {
@@ -1129,15 +1128,10 @@ abstract class Exprs extends TypeExprs {
         }
         String cause = missingMethodReason(t, x.type, m);
         if (typeSwitch) {
-            errorf(e, "impossible type switch case: %s\n\t%s cannot have dynamic type %s (%s)", ExprString.of(e), operandString(x), str(t), cause);
+            errorf(e, "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s", ExprString.of(e), operandString(x), str(t), cause);
         } else {
-            errorf(e, "impossible type assertion: %s\n\t%s does not implement %s %s", ExprString.of(e), str(t), str(x.type), causeTail(cause));
+            errorf(e, "impossible type assertion: %s\n\t%s does not implement %s %s", ExprString.of(e), str(t), str(x.type), cause);
         }
-    }
-
-    private static String causeTail(String cause) {
-        int i = cause.indexOf(" (");
-        return i >= 0 ? cause.substring(i + 1) : "";
     }
 
     // ---- composite literals

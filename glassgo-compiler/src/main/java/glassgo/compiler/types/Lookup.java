@@ -33,6 +33,11 @@ public final class Lookup {
     }
 
     private static Result lookup(Type t, boolean addressable, Package pkg, String name) {
+        // A named pointer type has no methods, but its base type's fields are reachable.
+        if (t instanceof Named n && n.underlying() instanceof Pointer p) {
+            Result r = lookup(p, false, pkg, name);
+            return r.obj() instanceof Func ? new Result(null, null, false) : r;
+        }
         Type typ = t;
         boolean isPtr = false;
         if (t instanceof Pointer p) {

@@ -65,7 +65,8 @@ public final class Session {
         for (LoadedPackage lp : g.packages()) {
             Result r = results.get(lp.importPath());
             if (r == null) {
-                r = checkOne(lp, roots.contains(lp.importPath()) ? langMinor : 19);
+                boolean root = roots.contains(lp.importPath());
+                r = checkOne(lp, root ? langMinor : 19, !root && !checkDependencyBodies);
                 results.put(lp.importPath(), r);
             }
             out.add(r);
@@ -73,7 +74,22 @@ public final class Session {
         return out;
     }
 
-    private Result checkOne(LoadedPackage lp, int lang) {
+    /** Whether packages that are only imported get their function bodies checked too. */
+    private boolean checkDependencyBodies;
+
+    public void setCheckDependencyBodies(boolean check) {
+        this.checkDependencyBodies = check;
+    }
+
+    /**
+     * Diagnostics glassgo's parser gives that gc reports from its type checker instead, so gc
+     * goes on to type-check the package: checking continues after them too.
+     */
+    private static boolean reportedByTypeChecker(String msg) {
+        return msg.equals("middle index required in 3-index slice") || msg.equals("final index required in 3-index slice");
+    }
+
+    private Result checkOne(LoadedPackage lp, int lang, boolean declarationsOnly) {
         if (lp.isUnsafe()) {
             return new Result(lp, Universe.UNSAFE, List.of(), null);
         }
@@ -92,7 +108,7 @@ public final class Session {
         }
         Package pkg = new Package(lp.importPath(), lp.name());
         packages.put(lp.importPath(), pkg);
-        if (!diags.isEmpty()) {
+        if (diags.stream().anyMatch(d -> !reportedByTypeChecker(d.msg()))) {
             pkg.fake = true;
             return new Result(lp, pkg, diags, null);
         }
@@ -107,9 +123,12 @@ public final class Session {
         try {
             Checker c = new Checker(fset, pkg, files, importer);
             c.setLangMinor(lang);
+            c.setIgnoreFuncBodies(declarationsOnly);
             for (TypeError e : c.checkFiles()) {
                 diags.add(new Diagnostic(fset.position(e.pos()), e.msg(), e.soft()));
             }
+            diags.sort(java.util.Comparator.comparing((Diagnostic d) -> d.pos().filename())
+                    .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
             return new Result(lp, pkg, diags, null);
         } catch (RuntimeException | StackOverflowError e) {
             pkg.fake = true;
