@@ -65,6 +65,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,7 +170,38 @@ public final class Parser {
      */
     public static File parseFile(FileSet fset, String filename, byte[] src, ErrorHandler errh) {
         SourceFile sf = fset.addFile(filename, src);
-        Future<File> job = PARSE_THREADS.submit(() -> new Parser(sf, src, errh).parse());
+        File empty = new File(null, 0, new Ident(sf.base(), "_"), List.of(), sf.base(), sf.base() + sf.size(),
+                List.of(), List.of());
+        return onParserThread(sf, errh, () -> new Parser(sf, src, errh).parse(), empty);
+    }
+
+    /**
+     * Parses a single expression (go/parser ParseExprFrom), e.g. for tests and tools that evaluate
+     * expressions. Trailing tokens after the expression are a syntax error. Always returns an
+     * expression, a BadExpr if nothing usable was found.
+     */
+    public static Expr parseExpr(FileSet fset, String filename, byte[] src, ErrorHandler errh) {
+        SourceFile sf = fset.addFile(filename, src);
+        return onParserThread(sf, errh, () -> new Parser(sf, src, errh).parseExprOnly(),
+                new BadExpr(sf.base(), sf.base() + sf.size()));
+    }
+
+    private Expr parseExprOnly() {
+        try {
+            Expr x = expr();
+            got(Token.SEMICOLON); // the one inserted at the end of the line
+            if (tok != Token.EOF) {
+                syntaxError("after expression");
+            }
+            return x;
+        } catch (Bailout b) {
+            return new BadExpr(file.base(), file.base() + file.size());
+        }
+    }
+
+    /** Runs a parse on a big-stack parser thread, turning a stack overflow into a diagnostic. */
+    private static <T> T onParserThread(SourceFile sf, ErrorHandler errh, Callable<T> parse, T overflowResult) {
+        Future<T> job = PARSE_THREADS.submit(parse);
         boolean interrupted = false;
         try {
             while (true) {
@@ -184,8 +216,7 @@ public final class Parser {
             if (f instanceof StackOverflowError) {
                 // Only reachable if the nesting limit is set too high for STACK_BYTES.
                 errh.error(sf.position(sf.base()), "exceeded max nesting depth");
-                return new File(null, 0, new Ident(sf.base(), "_"), List.of(), sf.base(), sf.base() + sf.size(),
-                        List.of(), List.of());
+                return overflowResult;
             }
             if (f instanceof RuntimeException re) {
                 throw re;

@@ -531,6 +531,17 @@ class ParserTest {
     }
 
     @Test
+    void parsesASingleExpression() {
+        fset = new FileSet();
+        Expr x = Parser.parseExpr(fset, "e.go", "a[i] * (b + 1)".getBytes(StandardCharsets.UTF_8),
+                (p, m) -> errors.add(new Diagnostic(p, m)));
+        assertThat(errors).isEmpty();
+        assertThat(ExprString.of(x)).isEqualTo("a[i] * (b + 1)");
+        Parser.parseExpr(fset, "e.go", "a b".getBytes(StandardCharsets.UTF_8), (p, m) -> errors.add(new Diagnostic(p, m)));
+        assertThat(messages()).containsExactly("e.go:1:3: syntax error: unexpected b after expression");
+    }
+
+    @Test
     void methodExpressionsAndConversionsAreCalls() {
         File f = parseOK("package p\nvar a = (*T).M\nvar b = T.M(t)\nvar c = []byte(\"x\")\nvar d = func() {}\n");
         List<String> values = new ArrayList<>();
