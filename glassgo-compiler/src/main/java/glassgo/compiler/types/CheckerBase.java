@@ -431,7 +431,7 @@ abstract class CheckerBase {
             return true;
         }
         if (tu instanceof Interface ti && tp == null) {
-            if (implementsIface(v, ti, cause)) {
+            if (implementsIface(v, t, ti, cause)) {
                 return true;
             }
             if (vu instanceof Interface && vp == null && cause != null && cause.isEmpty()) {
@@ -440,7 +440,7 @@ abstract class CheckerBase {
             return false;
         }
         if (vu instanceof Interface && vp == null && !(tu instanceof Interface)) {
-            if (cause != null && implementsIface(t, (Interface) vu, null)) {
+            if (cause != null && implementsIface(t, v, (Interface) vu, null)) {
                 cause.append("need type assertion");
             }
             return false;
@@ -480,7 +480,7 @@ abstract class CheckerBase {
     }
 
     /** Whether type v implements interface t (method sets only), with gc's reason on failure. */
-    boolean implementsIface(Type v, Interface t, StringBuilder cause) {
+    boolean implementsIface(Type v, Type named, Interface t, StringBuilder cause) {
         Lookup.Missing m = Lookup.missingMethod(v, t, true);
         if (m == null) {
             if (!t.isMethodSet()) {
@@ -493,7 +493,7 @@ abstract class CheckerBase {
                 }
                 if (!ts.includes(v)) {
                     if (cause != null) {
-                        cause.append(str(v)).append(" does not implement ").append(str(t));
+                        cause.append(str(v)).append(" does not implement ").append(str(named));
                     }
                     return false;
                 }
@@ -501,7 +501,7 @@ abstract class CheckerBase {
             return true;
         }
         if (cause != null) {
-            cause.append(str(v)).append(" does not implement ").append(str(t)).append(' ').append(missingMethodReason(v, t, m));
+            cause.append(str(v)).append(" does not implement ").append(str(named)).append(' ').append(missingMethodReason(v, named, m));
         }
         return false;
     }

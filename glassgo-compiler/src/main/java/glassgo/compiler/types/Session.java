@@ -85,8 +85,15 @@ public final class Session {
      * Diagnostics glassgo's parser gives that gc reports from its type checker instead, so gc
      * goes on to type-check the package: checking continues after them too.
      */
-    private static boolean reportedByTypeChecker(String msg) {
-        return msg.equals("middle index required in 3-index slice") || msg.equals("final index required in 3-index slice");
+    /** syntax.Branches' messages: gc checks branches in its parser but type-checks after them. */
+    private static final java.util.regex.Pattern BRANCH_ERRORS = java.util.regex.Pattern.compile(
+            "^(goto .* jumps |label .* (not defined|defined and not used|already defined)|break is not in a loop|"
+                    + "continue is not in a loop|(break|continue) label not defined|invalid (break|continue) label|"
+                    + "fallthrough statement out of place|cannot fallthrough)");
+
+    static boolean reportedByTypeChecker(String msg) {
+        return msg.equals("middle index required in 3-index slice") || msg.equals("final index required in 3-index slice")
+                || BRANCH_ERRORS.matcher(msg).find();
     }
 
     private Result checkOne(LoadedPackage lp, int lang, boolean declarationsOnly) {

@@ -22,38 +22,20 @@ abstract class Stmts extends Calls {
 
     abstract void declStmt(GenDecl d);
 
-    /** Statement context flags (go/types {@code stmtContext}). */
+    /** Statement context flags (go/types {@code stmtContext}); kept for the statement structure, branch errors are the parser's. */
     static final int BREAK_OK = 1, CONTINUE_OK = 2, FALLTHROUGH_OK = 4, FINAL_SWITCH_CASE = 8, IN_TYPE_SWITCH = 16;
-
-    /** Labels of the function being checked. */
-    private java.util.Map<String, LabeledStmt> labels;
-    private java.util.Set<String> usedLabels;
-    /** Labels of the enclosing statements, innermost last, with whether they label a loop. */
-    private final List<Object[]> labelStack = new ArrayList<>();
 
     /** Checks a function body (go/types {@code funcBody}). */
     void funcBody(Signature s, BlockStmt body, Scope fscope) {
         Scope savedScope = scope;
         Signature savedSig = sig;
         Value0 savedIota = new Value0(iota);
-        java.util.Map<String, LabeledStmt> savedLabels = labels;
-        java.util.Set<String> savedUsed = usedLabels;
-        List<Object[]> savedStack = new ArrayList<>(labelStack);
         DeclInfo savedDecl = decl;
         scope = fscope;
         sig = s;
         iota = null;
-        labels = new HashMap<>();
-        usedLabels = new java.util.HashSet<>();
-        labelStack.clear();
         try {
-            collectLabels(body.list);
             stmtList(0, body.list);
-            for (var l : labels.entrySet()) {
-                if (!usedLabels.contains(l.getKey())) {
-                    softErrorf(l.getValue().label.pos(), "label %s defined and not used", l.getKey());
-                }
-            }
             if (s.results().len() > 0 && !Terminating.isTerminating(body, "")) {
                 error(body.rbrace, "missing return");
             }
@@ -62,10 +44,6 @@ abstract class Stmts extends Calls {
             scope = savedScope;
             sig = savedSig;
             iota = savedIota.v;
-            labels = savedLabels;
-            usedLabels = savedUsed;
-            labelStack.clear();
-            labelStack.addAll(savedStack);
             decl = savedDecl;
         }
     }
@@ -81,42 +59,6 @@ abstract class Stmts extends Calls {
         DeclInfo d = decl;
         funcBody(s, body, sigScope);
         decl = d;
-    }
-
-    private void collectLabels(List<Stmt> list) {
-        for (Stmt s : list) {
-            collectLabels(s);
-        }
-    }
-
-    private void collectLabels(Stmt s) {
-        switch (s) {
-            case LabeledStmt ls -> {
-                String n = ls.label.name;
-                if (!n.equals("_")) {
-                    LabeledStmt alt = labels.putIfAbsent(n, ls);
-                    if (alt != null) {
-                        errorf(ls.label.pos(), "label %s already defined\n\t%s: previous definition", n, fset.position(alt.label.pos()));
-                    }
-                }
-                collectLabels(ls.stmt);
-            }
-            case BlockStmt b -> collectLabels(b.list);
-            case IfStmt i -> {
-                collectLabels(i.body);
-                if (i.elseStmt != null) {
-                    collectLabels(i.elseStmt);
-                }
-            }
-            case ForStmt f -> collectLabels(f.body);
-            case RangeStmt r -> collectLabels(r.body);
-            case SwitchStmt sw -> collectLabels(sw.body);
-            case TypeSwitchStmt ts -> collectLabels(ts.body);
-            case SelectStmt sel -> collectLabels(sel.body);
-            case CaseClause cc -> collectLabels(cc.body);
-            case CommClause cc -> collectLabels(cc.body);
-            default -> { }
-        }
     }
 
     /** Reports unused variables of a function, in source order (go/types {@code usage}). */
@@ -164,14 +106,7 @@ abstract class Stmts extends Calls {
             case BadStmt b -> { }
             case EmptyStmt e -> { }
             case DeclStmt d -> declStmt(d.decl);
-            case LabeledStmt ls -> {
-                labelStack.add(new Object[] {ls.label.name, ls.stmt});
-                try {
-                    stmt(ctxt, ls.stmt);
-                } finally {
-                    labelStack.remove(labelStack.size() - 1);
-                }
-            }
+            case LabeledStmt ls -> stmt(ctxt, ls.stmt);
             case ExprStmt es -> {
                 Operand x = new Operand();
                 ExprKind kind = rawExpr(x, es.x, null, false);
@@ -230,7 +165,7 @@ abstract class Stmts extends Calls {
             case GoStmt gs -> suspendedCall("go", gs.call);
             case DeferStmt ds -> suspendedCall("defer", ds.call);
             case ReturnStmt rs -> returnStmt(rs);
-            case BranchStmt bs -> branchStmt(ctxt, bs);
+            case BranchStmt bs -> { } // break/continue/goto/fallthrough and labels: the parser's checkBranches, as in gc
             case BlockStmt b -> {
                 openScope(b, "block");
                 stmtList(inner, b.list);
@@ -339,61 +274,6 @@ abstract class Stmts extends Calls {
         } else if (res.len() > 0) {
             errorf(rs.pos(), "not enough return values\n\thave ()\n\twant %s",
                     typesSummary(res.vars().stream().map(Var::type).toList(), false));
-        }
-    }
-
-    private void branchStmt(int ctxt, BranchStmt bs) {
-        if (bs.label != null) {
-            String name = bs.label.name;
-            usedLabels.add(name);
-            if (!labels.containsKey(name)) {
-                errorf(bs.label.pos(), "label %s not defined", name);
-                return;
-            }
-            switch (bs.tok) {
-                case BREAK, CONTINUE -> {
-                    Stmt target = null;
-                    for (int i = labelStack.size() - 1; i >= 0; i--) {
-                        if (labelStack.get(i)[0].equals(name)) {
-                            target = (Stmt) labelStack.get(i)[1];
-                            break;
-                        }
-                    }
-                    boolean ok = target != null && (bs.tok == Token.BREAK
-                            ? target instanceof ForStmt || target instanceof RangeStmt || target instanceof SwitchStmt
-                                    || target instanceof TypeSwitchStmt || target instanceof SelectStmt
-                            : target instanceof ForStmt || target instanceof RangeStmt);
-                    if (!ok) {
-                        errorf(bs.label.pos(), "invalid %s label %s", bs.tok.text(), name);
-                    }
-                }
-                default -> { }
-            }
-            return;
-        }
-        switch (bs.tok) {
-            case BREAK -> {
-                if ((ctxt & BREAK_OK) == 0) {
-                    error(bs.pos(), "break is not in a loop, switch, or select");
-                }
-            }
-            case CONTINUE -> {
-                if ((ctxt & CONTINUE_OK) == 0) {
-                    error(bs.pos(), "continue is not in a loop");
-                }
-            }
-            case FALLTHROUGH -> {
-                if ((ctxt & FALLTHROUGH_OK) == 0) {
-                    String msg = "fallthrough statement out of place";
-                    if ((ctxt & FINAL_SWITCH_CASE) != 0) {
-                        msg = "cannot fallthrough final case in switch";
-                    } else if ((ctxt & IN_TYPE_SWITCH) != 0) {
-                        msg = "cannot fallthrough in type switch";
-                    }
-                    error(bs.pos(), msg);
-                }
-            }
-            default -> { }
         }
     }
 
