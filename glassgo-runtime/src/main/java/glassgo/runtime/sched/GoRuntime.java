@@ -75,15 +75,24 @@ public final class GoRuntime {
         return M.current();
     }
 
-    private static Sched sched(String what) {
+    private static G self(String what) {
         M mp = m();
-        if (mp == null || mp.curg == null) {
+        G gp = mp == null ? null : mp.curg;
+        if (gp == null) {
             throw new IllegalStateException(what + ": must be called from a goroutine");
         }
-        return mp.sched;
+        return gp;
     }
 
-    /** The running goroutine (Go's getg().m.curg), or null outside goroutines. */
+    private static Sched sched(String what) {
+        return self(what).sched;
+    }
+
+    /**
+     * The running goroutine (Go's getg().m.curg), or null outside goroutines. Each call asks
+     * the thread afresh (see {@code M.current()}); code that knows its G should pass it to
+     * the {@code (G self, …)} overloads, as Go's compiled code keeps g in a register.
+     */
     public static G getg() {
         M mp = m();
         return mp == null ? null : mp.curg;
@@ -91,7 +100,13 @@ public final class GoRuntime {
 
     /** {@code go fn()}: a new goroutine in the caller's runnext (Go's newproc). */
     public static G go(Runnable fn) {
-        return sched("go").newproc(fn);
+        G self = self("go");
+        return self.sched.newproc(self, fn);
+    }
+
+    /** {@link #go(Runnable)} for code that knows its goroutine. */
+    public static G go(G self, Runnable fn) {
+        return self.sched.newproc(self, fn);
     }
 
     /**
@@ -101,7 +116,13 @@ public final class GoRuntime {
      * goroutine immediately.
      */
     public static void gopark(Predicate<G> unlockf, WaitReason reason) {
-        sched("gopark").gopark(unlockf, reason);
+        G self = self("gopark");
+        self.sched.gopark(self, unlockf, reason);
+    }
+
+    /** {@link #gopark(Predicate, WaitReason)} for code that knows its goroutine. */
+    public static void gopark(G self, Predicate<G> unlockf, WaitReason reason) {
+        self.sched.gopark(self, unlockf, reason);
     }
 
     /** {@code gopark(null, reason)}: park until someone who already knows this G readies it. */
@@ -116,17 +137,34 @@ public final class GoRuntime {
      * lock that unlockf releases, otherwise this throws "bad g->status in ready".
      */
     public static void goready(G gp) {
-        gp.sched.goready(gp);
+        gp.sched.goready(getg(), gp);
+    }
+
+    /** {@link #goready(G)} from the running goroutine {@code self}. */
+    public static void goready(G self, G gp) {
+        gp.sched.goready(self, gp);
     }
 
     /** Go's runtime.Gosched: yield; the goroutine goes to the global run queue's tail. */
     public static void gosched() {
-        sched("gosched").gosched();
+        G self = self("gosched");
+        self.sched.gosched(self);
+    }
+
+    /** {@link #gosched()} for code that knows its goroutine. */
+    public static void gosched(G self) {
+        self.sched.gosched(self);
     }
 
     /** Go's time.Sleep: park with reason "sleep" for {@code nanos} (no-op if ≤ 0). */
     public static void sleep(long nanos) {
-        sched("sleep").sleep(nanos);
+        G self = self("sleep");
+        self.sched.sleep(self, nanos);
+    }
+
+    /** {@link #sleep(long)} for code that knows its goroutine. */
+    public static void sleep(G self, long nanos) {
+        self.sched.sleep(self, nanos);
     }
 
     /**

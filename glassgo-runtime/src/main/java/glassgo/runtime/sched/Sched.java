@@ -235,11 +235,8 @@ public final class Sched {
     // ---- goroutine creation and exit -------------------------------------------------
 
     /** Go's newproc: create a G for {@code fn}, put it in the caller's runnext, wake a P. */
-    G newproc(Runnable fn) {
-        M mp = currentM();
-        if (mp == null || mp.curg == null || mp.p == null) {
-            throw new IllegalStateException("go: must be called from a goroutine of this runtime");
-        }
+    G newproc(G self, Runnable fn) {
+        M mp = running(self, "go");
         P pp = mp.p;
         G newg = newproc1(fn, pp, false);
         pp.runqput(newg, true);
@@ -462,24 +459,28 @@ public final class Sched {
      * Go's gopark: park the running G with {@code reason}. {@code unlockf} (may be null) runs
      * on the M after the G is _Gwaiting; if it returns false the G resumes at once.
      */
-    void gopark(Predicate<G> unlockf, WaitReason reason) {
-        M mp = currentM();
-        if (mp == null || mp.curg == null) {
-            throw new IllegalStateException("gopark: must be called from a goroutine of this runtime");
-        }
-        G gp = mp.curg;
-        gp.waitreason = reason;
+    void gopark(G self, Predicate<G> unlockf, WaitReason reason) {
+        M mp = running(self, "gopark");
+        self.waitreason = reason;
         mp.waitunlockf = unlockf;
         mcall(mp, M.McallFn.PARK);
     }
 
     /** Go's Gosched: the running G goes to the global queue tail. */
-    void gosched() {
-        M mp = currentM();
-        if (mp == null || mp.curg == null) {
-            throw new IllegalStateException("gosched: must be called from a goroutine of this runtime");
+    void gosched(G self) {
+        mcall(running(self, "gosched"), M.McallFn.GOSCHED);
+    }
+
+    /**
+     * The M that runs {@code self}, which must be the caller's own goroutine. Goroutine code
+     * passes its G (as Go's compiled code keeps g in a register) instead of asking the thread.
+     */
+    private M running(G self, String what) {
+        M mp = self == null ? null : self.m;
+        if (mp == null || mp.curg != self || mp.sched != this) {
+            throw new IllegalStateException(what + ": must be called from a running goroutine of this runtime");
         }
-        mcall(mp, M.McallFn.GOSCHED);
+        return mp;
     }
 
     /** The preemption poll's slow path (Go's newstack → gopreempt_m). */
@@ -492,8 +493,8 @@ public final class Sched {
      * P. From a thread that holds no P (not a goroutine), the G goes to the global queue
      * and an idle P is started for it, as injectglist does for netpoll results.
      */
-    void goready(G gp) {
-        M mp = currentM();
+    void goready(G self, G gp) {
+        M mp = self != null ? running(self, "goready") : currentM();
         if (mp != null && mp.p != null) {
             ready(mp, gp, true);
         } else {
@@ -1051,15 +1052,11 @@ public final class Sched {
     }
 
     /** Go's time.Sleep: park "sleep" and let a timer on this P ready the G after ns. */
-    void sleep(long ns) {
+    void sleep(G gp, long ns) {
         if (ns <= 0) {
             return;
         }
-        M mp = currentM();
-        if (mp == null || mp.curg == null) {
-            throw new IllegalStateException("sleep: must be called from a goroutine of this runtime");
-        }
-        G gp = mp.curg;
+        running(gp, "sleep");
         Timer t = gp.timer;
         if (t == null) {
             t = new Timer(gp);
@@ -1067,7 +1064,7 @@ public final class Sched {
         }
         long when = nanotime() + ns;
         t.when = when < 0 ? Long.MAX_VALUE : when;
-        gopark(RESET_FOR_SLEEP, WaitReason.waitReasonSleep);
+        gopark(gp, RESET_FOR_SLEEP, WaitReason.waitReasonSleep);
     }
 
     /** Go's resetForSleep: arm the timer only once the G is parked, so it cannot fire early. */
@@ -1306,7 +1303,7 @@ public final class Sched {
     private void acquireWorldsema(boolean fromGoroutine) {
         while (!worldsema.compareAndSet(false, true)) {
             if (fromGoroutine) {
-                gosched();
+                gosched(currentM().curg);
             } else {
                 LockSupport.parkNanos(10_000);
             }

@@ -86,7 +86,7 @@ public final class Sema {
             } else {
                 waiters.enqueue(s);
             }
-            GoRuntime.gopark(unlock, WaitReason.waitReasonSemacquire);
+            GoRuntime.gopark(gp, unlock, WaitReason.waitReasonSemacquire);
             if (s.ticket != 0 || cansemacquire()) {
                 return;
             }

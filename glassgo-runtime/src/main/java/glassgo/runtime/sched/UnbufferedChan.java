@@ -38,13 +38,13 @@ public final class UnbufferedChan<T> {
             r.elem = v;
             r.success = true;
             lock.unlock();
-            GoRuntime.goready(r.g);
+            GoRuntime.goready(gp, r.g);
             return;
         }
         Sudog s = new Sudog(gp);
         s.elem = v;
         sendq.enqueue(s);
-        GoRuntime.gopark(unlock, WaitReason.waitReasonChanSend);
+        GoRuntime.gopark(gp, unlock, WaitReason.waitReasonChanSend);
         if (!s.success) {
             throw new IllegalStateException("send on closed channel");
         }
@@ -60,7 +60,7 @@ public final class UnbufferedChan<T> {
             T v = (T) s.elem;
             s.success = true;
             lock.unlock();
-            GoRuntime.goready(s.g);
+            GoRuntime.goready(gp, s.g);
             return new Recv<>(v, true);
         }
         if (closed) {
@@ -69,7 +69,7 @@ public final class UnbufferedChan<T> {
         }
         Sudog r = new Sudog(gp);
         recvq.enqueue(r);
-        GoRuntime.gopark(unlock, WaitReason.waitReasonChanReceive);
+        GoRuntime.gopark(gp, unlock, WaitReason.waitReasonChanReceive);
         @SuppressWarnings("unchecked")
         T v = (T) r.elem;
         return new Recv<>(v, r.success);
@@ -85,7 +85,7 @@ public final class UnbufferedChan<T> {
             T v = (T) s.elem;
             s.success = true;
             lock.unlock();
-            GoRuntime.goready(s.g);
+            GoRuntime.goready(gp, s.g);
             return v;
         }
         if (closed) {
@@ -94,7 +94,7 @@ public final class UnbufferedChan<T> {
         }
         Sudog r = new Sudog(gp);
         recvq.enqueue(r);
-        GoRuntime.gopark(unlock, WaitReason.waitReasonChanReceive);
+        GoRuntime.gopark(gp, unlock, WaitReason.waitReasonChanReceive);
         @SuppressWarnings("unchecked")
         T v = (T) r.elem;
         return v;
