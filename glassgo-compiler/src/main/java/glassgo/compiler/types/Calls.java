@@ -284,8 +284,7 @@ abstract class Calls extends Exprs {
         }
         List<TypeParam> tps = gn.typeParams();
         if (targs.size() != tps.size()) {
-            errorf(e.pos(), "%s type arguments for type %s: have %d, want %d",
-                    targs.size() < tps.size() ? "not enough" : "too many", gn.obj().name(), targs.size(), tps.size());
+            errorf(argExprs.get(0).pos(), "got %d arguments but %d type parameters", targs.size(), tps.size());
             return Universe.INVALID;
         }
         Named inst = Subst.instantiate(gn, targs);

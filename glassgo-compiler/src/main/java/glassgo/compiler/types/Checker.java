@@ -153,6 +153,7 @@ public final class Checker extends Stmts {
                         d.init = i < src.values.size() ? src.values.get(i) : null;
                         d.iota = iota;
                         d.spec = vs;
+                        d.inherited = src != vs;
                         declarePkgObj(n, c, d);
                     }
                     arityCheck(vs, src, true);
@@ -409,7 +410,15 @@ public final class Checker extends Stmts {
         decl = d;
         try {
             switch (obj) {
-                case Const c -> constDecl(c, d.vtype, d.init, d.iota);
+                case Const c -> {
+                    int savedErrPos = errPos;
+                    errPos = d.inherited ? c.pos() : 0;
+                    try {
+                        constDecl(c, d.vtype, d.init, d.iota);
+                    } finally {
+                        errPos = savedErrPos;
+                    }
+                }
                 case Var v -> varDecl(v, d.lhs, d.vtype, d.init);
                 case TypeName tn -> typeDecl(tn, d.tdecl);
                 case Func f -> funcDecl(f, d);
@@ -727,6 +736,10 @@ public final class Checker extends Stmts {
             return;
         }
         Type base = rt instanceof Pointer p ? p.elem() : rt;
+        if (base instanceof Basic) {
+            errorf(fd.recv.list.get(0).type.pos(), "cannot define new methods on non-local type %s", str(base));
+            return;
+        }
         if (!(base instanceof Named n)) {
             if (base != Universe.INVALID) {
                 errorf(fd.recv.list.get(0).type.pos(), "invalid receiver type %s", str(rt));
@@ -774,7 +787,10 @@ public final class Checker extends Stmts {
                         Ident n = vs.names.get(i);
                         Const c = new Const(n.pos(), pkg, n.name, null, null);
                         consts.add(c);
+                        int savedErrPos = errPos;
+                        errPos = src != vs ? c.pos() : 0;
                         constDecl(c, src.type, i < src.values.size() ? src.values.get(i) : null, iotaVal);
+                        errPos = savedErrPos;
                     }
                     iota = savedIota;
                     arityCheck(vs, src, true);

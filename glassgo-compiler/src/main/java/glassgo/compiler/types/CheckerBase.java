@@ -47,7 +47,20 @@ abstract class CheckerBase {
     // ---- errors
 
     void error(int pos, String msg) {
+        if (errPos > 0) {
+            pos = errPos;
+        }
+        if (mentionsInvalidType(msg)) {
+            return; // a follow-on error of one already reported
+        }
         errors.add(new TypeError(pos, msg, false));
+    }
+
+    /** While checking an inherited constant initializer, errors go to the constant's name (types2 errpos). */
+    int errPos;
+
+    private static boolean mentionsInvalidType(String msg) {
+        return msg.contains("invalid type") && !msg.startsWith("invalid type");
     }
 
     void errorf(int pos, String fmt, Object... args) {

@@ -22,6 +22,8 @@ final class DeclInfo {
     /** For constants: the iota value of their spec. */
     int iota;
     ValueSpec spec;
+    /** A constant whose initializer is repeated from an earlier spec (implicit repetition). */
+    boolean inherited;
     TypeSpec tdecl;
     FuncDecl fdecl;
     /** Go source order for ties in initialization order. */

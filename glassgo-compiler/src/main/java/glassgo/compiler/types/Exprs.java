@@ -720,15 +720,11 @@ abstract class Exprs extends TypeExprs {
                 pn.used = true;
                 Package p = pn.imported();
                 Obj exp = p.scope().lookup(sel);
-                if (exp == null) {
+                // gc sees only exported names of an imported package (its export data).
+                if (exp == null || !exp.exported() && p != pkg) {
                     if (!p.fake) {
-                        errorf(e.sel.pos(), "undefined: %s", ExprString.of(e));
+                        errorf(e.sel.pos(), "undefined: %s.%s", p.name(), sel);
                     }
-                    x.setInvalid();
-                    return;
-                }
-                if (!exp.exported()) {
-                    errorf(e.sel.pos(), "name %s not exported by package %s", sel, p.name());
                     x.setInvalid();
                     return;
                 }
@@ -786,7 +782,7 @@ abstract class Exprs extends TypeExprs {
                     why = String.format("type %s has no field or method %s", str(x.type), sel);
                     String alt = otherCase(x.type, sel);
                     if (alt != null) {
-                        why += ", but does have " + alt;
+                        why += ", but does have " + alt.substring(alt.indexOf(' ') + 1);
                     }
                 }
                 errorf(e.sel.pos(), "%s.%s undefined (%s)", ExprString.of(x.expr), sel, why);
@@ -985,7 +981,7 @@ abstract class Exprs extends TypeExprs {
         }
         var v = Constant.int64Val(Constant.toInt(x.val));
         if (max >= 0 && (!v.exact() || v.value() >= max)) {
-            errorf(x, "invalid argument: index %s out of bounds [0:%d]", operandString(x), max);
+            errorf(x, "invalid argument: index %s out of bounds [0:%d]", x.val, max);
             return -1;
         }
         return v.value();
@@ -1181,7 +1177,7 @@ abstract class Exprs extends TypeExprs {
                         }
                         int i = fieldIndex(s, key.name);
                         if (i < 0) {
-                            errorf(key.pos(), "unknown field %s in struct literal of type %s", key.name, str(base));
+                            errorf(key.pos(), "unknown field '%s' in struct literal of type %s", key.name, str(base));
                             use(kv.value);
                             continue;
                         }
@@ -1306,20 +1302,13 @@ abstract class Exprs extends TypeExprs {
             boolean validIndex = false;
             Expr value = el;
             if (el instanceof KeyValueExpr kv) {
-                Operand k = new Operand();
-                expr(k, kv.key);
-                if (!k.invalid()) {
-                    if (k.mode == Operand.Mode.CONSTANT && (Predicates.isInteger(k.type) || Predicates.isUntyped(k.type))) {
-                        if (isValidIndex(k, "index", false)) {
-                            var iv = Constant.int64Val(Constant.toInt(k.val));
-                            if (iv.exact()) {
-                                index = iv.value();
-                                validIndex = true;
-                            }
-                        }
-                    } else {
-                        errorf(k, "index %s must be integer constant", ExprString.of(kv.key));
-                    }
+                int before = errors.size();
+                long i = index(kv.key, length);
+                if (i >= 0) {
+                    index = i;
+                    validIndex = true;
+                } else if (errors.size() == before) {
+                    errorf(el.pos(), "index %s must be integer constant", ExprString.of(kv.key));
                 }
                 value = kv.value;
             } else if (length >= 0 && index >= length) {
@@ -1328,9 +1317,7 @@ abstract class Exprs extends TypeExprs {
                 validIndex = true;
             }
             if (validIndex) {
-                if (length >= 0 && index >= length && el instanceof KeyValueExpr) {
-                    errorf(el.pos(), "index %d is out of bounds (>= %d)", index, length);
-                } else if (!visited.add(index)) {
+                if (!visited.add(index)) {
                     errorf(el.pos(), "duplicate index %d in array or slice literal", index);
                 }
             }

@@ -779,6 +779,7 @@ abstract class Stmts extends Calls {
                 assignError(as.rhs, lhsVars.size(), rhs.size());
             }
         } else {
+            int before = errors.size();
             for (int i = 0; i < lhsVars.size(); i++) {
                 Var v = lhsVars.get(i);
                 Operand x = rhs.get(i);
@@ -794,6 +795,10 @@ abstract class Stmts extends Calls {
                     assignment(x, v.type, "assignment");
                     v.used = used;
                 }
+            }
+            if (errors.size() > before || rhs.stream().anyMatch(Operand::invalid)) {
+                // avoid follow-on "declared but not used" errors when an initialization failed
+                lhsVars.forEach(v -> v.used = true);
             }
         }
         for (Var v : newVars) {

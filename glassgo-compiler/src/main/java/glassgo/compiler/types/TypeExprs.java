@@ -267,9 +267,9 @@ abstract class TypeExprs extends CheckerBase {
             errorf(x, "array length %s must be constant", operandString(x));
             return -1;
         }
-        if (Predicates.isUntyped(x.type) || Predicates.isInteger(x.type)) {
+        if ((Predicates.isUntyped(x.type) || Predicates.isInteger(x.type)) && x.val.kind().isNumeric()) {
             var v = Constant.toInt(x.val);
-            if (v.kind() == Kind.INT) {
+            if (v.kind() == Kind.INT && Representable.fitsInt(Constant.intVal(v), Universe.INT)) {
                 var n = Constant.int64Val(v);
                 if (n.exact() && n.value() >= 0) {
                     return n.value();
@@ -278,11 +278,7 @@ abstract class TypeExprs extends CheckerBase {
                 return -1;
             }
         }
-        if (Predicates.isInteger(x.type) || Predicates.isUntyped(x.type)) {
-            errorf(x, "array length %s must be integer", operandString(x));
-        } else {
-            errorf(x, "array length %s must be integer", operandString(x));
-        }
+        errorf(x, "array length %s must be integer", operandString(x));
         return -1;
     }
 
