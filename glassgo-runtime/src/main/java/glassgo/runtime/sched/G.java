@@ -69,8 +69,6 @@ public final class G {
     G schedlink;
     /** The goroutine's stack: created by newproc1, run by execute, done at goexit. */
     Continuation cont;
-    /** A value handed to the G at wake-up (Go's gp.param), e.g. by a channel hand-off. */
-    Object param;
     /** Cached timer for sleep (Go's gp.timer), created on the first sleep. */
     Timer timer;
     /** What the body threw, recorded so goexit0 can end the run like an unrecovered panic. */

@@ -171,7 +171,12 @@ public final class Sched {
         sysmon = new Sysmon(this);
         sysmon.start();
         m0.start();
-        done.await();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            exit(); // the caller gave up: let the Ms and sysmon end
+            throw e;
+        }
         Throwable t = failure.get();
         if (t instanceof RuntimeException re) {
             throw re;
@@ -326,7 +331,6 @@ public final class Sched {
         gp.casgstatus(G._Grunning, G._Gdead);
         Throwable panicked = gp.panicked;
         gp.cont = null;
-        gp.param = null;
         gp.preempt = false;
         gp.panicked = null;
         gp.waitreason = WaitReason.waitReasonZero;
@@ -961,7 +965,8 @@ public final class Sched {
     /** Go's newm (sched.lock held for the id): a new thread that starts on pp. */
     private void newm(P pp, boolean spinning) {
         if (mnext >= maxmcount) {
-            throw new FatalError("thread exhaustion: program exceeds " + maxmcount + "-thread limit");
+            // Go prints "runtime: program exceeds 10000-thread limit", then throws.
+            throw new FatalError("thread exhaustion");
         }
         M mp = new M(this, mnext++, pp, spinning);
         allm.add(mp);
