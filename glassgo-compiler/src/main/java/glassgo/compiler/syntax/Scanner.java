@@ -599,11 +599,12 @@ public final class Scanner {
         nlsemi = true;
         if (kind == Token.INT && invalidDigit >= 0 && ok) {
             errorAt(start + invalidDigit,
-                    "invalid digit " + Quote.rune(lit.charAt(invalidDigit)) + " in " + baseName(base) + " literal");
+                    "invalid digit " + Quote.rune(src[start + invalidDigit]) + " in " + baseName(base) + " literal");
             ok = false;
         }
         if ((digsep & 2) != 0 && ok) {
-            int i = invalidSep(lit);
+            // Offsets are in bytes of the source: invalid UTF-8 skipped inside the literal is not in lit.
+            int i = invalidSep(new String(src, start, off - start, StandardCharsets.ISO_8859_1));
             if (i >= 0) {
                 errorAt(start + i, "'_' must separate successive digits");
                 ok = false;

@@ -59,7 +59,13 @@ class ParserFuzzTest {
         // A hang fails the test: the whole run must finish within its budget plus a margin.
         assertTimeoutPreemptively(budget.plusSeconds(60), () -> {
             while (count[0] < maxInputs && System.nanoTime() < deadline) {
-                byte[] input = mutate(rnd, corpus);
+                byte[] input;
+                try {
+                    // The mutator runs the scanner too, to find tokens: a failure there is a finding.
+                    input = mutate(rnd, corpus);
+                } catch (RuntimeException | Error e) {
+                    throw new AssertionError("seed " + seed + " input " + count[0] + ": mutator's scan failed", e);
+                }
                 check(input, count[0]);
                 count[0]++;
             }

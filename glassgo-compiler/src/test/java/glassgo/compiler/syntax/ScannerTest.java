@@ -188,6 +188,20 @@ class ScannerTest {
     }
 
     @Test
+    void invalidUtf8InsideANumberKeepsByteOffsets() {
+        // The skipped byte is not in the literal's text, but error positions count it, as gc's do.
+        Scanner s = scanner(new byte[] {'0', 'b', '1', (byte) 0xFF, '2', ' ', '1', '_', (byte) 0xFF, '_', '0'});
+        do {
+            s.next();
+        } while (s.tok != Token.EOF);
+        assertThat(errors).extracting(Diagnostic::toString).containsExactly(
+                "x.go:1:4: invalid UTF-8 encoding",
+                "x.go:1:5: invalid digit '2' in binary literal",
+                "x.go:1:9: invalid UTF-8 encoding",
+                "x.go:1:8: '_' must separate successive digits");
+    }
+
+    @Test
     void reportsInvalidCharactersWithGoFormatting() {
         tokens("a @ b € c");
         assertThat(errorMessages()).containsExactly("invalid character U+0040 '@'",
