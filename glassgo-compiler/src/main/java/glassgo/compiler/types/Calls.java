@@ -686,6 +686,10 @@ abstract class Calls extends Exprs {
                 }
             }
         }
+        if ((id == Builtin.Id.ADD || id == Builtin.Id.SLICE) && langMinor < 17) {
+            errorf(call.fun.pos(), "unsafe.%s requires go1.17 or later", name);
+            return false;
+        }
         int[] counts = builtinArity(id);
         int min = counts[0];
         boolean variadic = counts[1] == 1;

@@ -123,8 +123,14 @@ public final class Checker extends Stmts {
         for (Scope fs : fileScopes) {
             for (Obj o : fs.objects()) {
                 Obj alt = pkg.scope().lookup(o.name());
-                if (alt != null && o instanceof PkgName pn) {
+                if (alt == null) {
+                    continue;
+                }
+                if (o instanceof PkgName pn) {
                     errorf(alt.pos(), "%s already declared through import of %s", alt.name(), pn.imported());
+                } else if (o.pkg() != pkg && o.pkg() != null) {
+                    errorf(alt.pos(), "%s already declared through dot-import of package %s (%s)", alt.name(),
+                            o.pkg().name(), TypeString.quote(o.pkg().path()));
                 }
             }
         }
@@ -648,6 +654,18 @@ public final class Checker extends Stmts {
         }
     }
 
+    @Override
+    boolean embedsItself(Type t) {
+        if (t instanceof Named n && n.orig == null && n.rawUnderlying() == null) {
+            int i = objPath.indexOf(n.obj());
+            if (i >= 0) {
+                cycleError(new ArrayList<>(objPath.subList(i, objPath.size())));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reports a defined type that contains itself by value (go/types {@code validType}). */
     private void validType(Named t, TypeSpec ts) {
         List<Named> path = new ArrayList<>();
@@ -850,7 +868,7 @@ public final class Checker extends Stmts {
     private void initOrder() {
         java.util.Map<Obj, Integer> state = new java.util.HashMap<>();
         for (var e : objMap.entrySet()) {
-            if (e.getKey() instanceof Var v && e.getValue().init != null) {
+            if (e.getKey() instanceof Var v) {
                 List<Obj> path = new ArrayList<>();
                 if (findVarCycle(v, v, path, new java.util.HashSet<>()) && !state.containsKey(v)) {
                     // report each cycle once, at its first variable in source order

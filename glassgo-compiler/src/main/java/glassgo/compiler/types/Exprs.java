@@ -1175,7 +1175,7 @@ abstract class Exprs extends TypeExprs {
                             use(kv.value);
                             continue;
                         }
-                        int i = fieldIndex(s, key.name);
+                        int i = key.name.equals("_") ? -1 : fieldIndex(s, key.name);
                         if (i < 0) {
                             errorf(key.pos(), "unknown field '%s' in struct literal of type %s", key.name, str(base));
                             use(kv.value);

@@ -36,7 +36,7 @@ abstract class Stmts extends Calls {
         iota = null;
         try {
             stmtList(0, body.list);
-            if (s.results().len() > 0 && !Terminating.isTerminating(body, "")) {
+            if (s.results().len() > 0 && !new Terminating(uses).isTerminating(body, "")) {
                 error(body.rbrace, "missing return");
             }
             usage(fscope);
@@ -533,7 +533,11 @@ abstract class Stmts extends Calls {
             }
             for (Var v : vars) {
                 if (!v.name().equals("_")) {
-                    scope.insert(v);
+                    Obj alt = scope.insert(v);
+                    if (alt != null) {
+                        errorf(v.pos(), "%s redeclared in this block\n\t%s: other declaration of %s", v.name(),
+                                fset.position(alt.pos()), v.name());
+                    }
                 }
             }
         } else if (rs.key != null) {

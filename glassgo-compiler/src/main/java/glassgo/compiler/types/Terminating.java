@@ -5,9 +5,14 @@ import java.util.List;
 
 /** The spec's terminating statements (go/types {@code return.go}), behind gc's {@code missing return}. */
 final class Terminating {
-    private Terminating() {}
+    /** What each identifier denotes, to tell the builtin panic from a shadowing variable. */
+    private final java.util.Map<Ident, Obj> uses;
 
-    static boolean isTerminating(Stmt s, String label) {
+    Terminating(java.util.Map<Ident, Obj> uses) {
+        this.uses = uses;
+    }
+
+    boolean isTerminating(Stmt s, String label) {
         return switch (s) {
             case ReturnStmt r -> true;
             case BranchStmt b -> b.tok == glassgo.compiler.syntax.Token.GOTO || b.tok == glassgo.compiler.syntax.Token.FALLTHROUGH;
@@ -31,12 +36,11 @@ final class Terminating {
         };
     }
 
-    private static boolean isPanic(CallExpr c) {
-        // A call of the predeclared panic; shadowing is rare enough that gc's own check is syntactic too.
-        return Exprs.unparen(c.fun) instanceof Ident id && id.name.equals("panic");
+    private boolean isPanic(CallExpr c) {
+        return Exprs.unparen(c.fun) instanceof Ident id && uses.get(id) instanceof Builtin b && b.id() == Builtin.Id.PANIC;
     }
 
-    static boolean isTerminatingList(List<Stmt> list, String label) {
+    boolean isTerminatingList(List<Stmt> list, String label) {
         int i = list.size() - 1;
         while (i >= 0 && list.get(i) instanceof EmptyStmt) {
             i--;
@@ -44,7 +48,7 @@ final class Terminating {
         return i >= 0 && isTerminating(list.get(i), label);
     }
 
-    private static boolean isTerminatingSwitch(BlockStmt body, String label) {
+    private boolean isTerminatingSwitch(BlockStmt body, String label) {
         boolean hasDefault = false;
         for (Stmt s : body.list) {
             CaseClause cc = (CaseClause) s;

@@ -25,6 +25,9 @@ abstract class TypeExprs extends CheckerBase {
 
     abstract Type instantiateType(Expr e, Type gtyp, List<Expr> args);
 
+    /** Whether embedding t in an interface being declared closes a cycle (reported then). */
+    abstract boolean embedsItself(Type t);
+
     /** Delayed actions run after the current declaration (go/types {@code check.later}). */
     final List<Runnable> later = new ArrayList<>();
 
@@ -599,7 +602,7 @@ abstract class TypeExprs extends CheckerBase {
             if (f.names.isEmpty()) {
                 Type t = f.type instanceof BinaryExpr || f.type instanceof UnaryExpr u && u.op == Token.TILDE
                         ? unionOrTerm(f.type) : typExpr(f.type);
-                if (t != Universe.INVALID) {
+                if (t != Universe.INVALID && !embedsItself(t)) {
                     iface.embeddeds.add(t);
                 }
                 continue;
