@@ -79,7 +79,7 @@ class StopTheWorldTest {
             // Let the loops get their Ps back before the next stop.
             long a1 = a.get();
             long b1 = b.get();
-            long deadline = System.nanoTime() + 50_000_000L;
+            long deadline = System.nanoTime() + 10_000_000L;
             while ((a.get() == a1 || b.get() == b1) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
