@@ -855,7 +855,7 @@ public final class Scanner {
         }
         long n = parseUint(text.substring(i + 1));
         if (n < 0) {
-            errorAt(textOff + i + 1, "invalid line number: " + text.substring(i + 1));
+            errorAt(textOff + byteLength(text, i + 1), "invalid line number: " + text.substring(i + 1));
             return;
         }
         long line = n;
@@ -867,14 +867,14 @@ public final class Scanner {
             line = n2;
             col = n;
             if (col == 0 || col > MAX_LINE_OR_COL) {
-                errorAt(textOff + i + 1, "invalid column number: " + text.substring(i + 1));
+                errorAt(textOff + byteLength(text, i + 1), "invalid column number: " + text.substring(i + 1));
                 return;
             }
             name = name.substring(0, j);
             i = j;
         }
         if (line == 0 || line > MAX_LINE_OR_COL) {
-            errorAt(textOff + i + 1, "invalid line number: " + text.substring(i + 1));
+            errorAt(textOff + byteLength(text, i + 1), "invalid line number: " + text.substring(i + 1));
             return;
         }
         if (name.isEmpty() && n2 >= 0) {
@@ -882,6 +882,11 @@ public final class Scanner {
             name = file.filenameAt(start);
         }
         file.addLineInfo(new SourceFile.LineInfo(next, name, (int) line, (int) col));
+    }
+
+    /** The UTF-8 length of text's first n chars: error columns count bytes, and file names may not be ASCII. */
+    private static int byteLength(String text, int n) {
+        return text.substring(0, n).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** gc's PosMax: lines and columns beyond it are invalid in line directives. */

@@ -98,9 +98,9 @@ class BranchesTest {
     @Test
     void malformedLineDirectivesAreReported() {
         List<String> out = new ArrayList<>();
-        String src = "package p\n//line x.go:0\n//line x.go:1:0\n//line x.go:abc\n//line nocolon\nvar v = 1\n";
+        String src = "package p\n//line x.go:0\n//line x.go:1:0\n//line x.go:abc\n//line nocolon\n//line é.go:0\nvar v = 1\n";
         Parser.parseFile(new FileSet(), "b.go", src.getBytes(StandardCharsets.UTF_8), (p, m) -> out.add(p + ": " + m));
         assertThat(out).containsExactly("b.go:2:13: invalid line number: 0", "b.go:3:15: invalid column number: 0",
-                "b.go:4:13: invalid line number: abc");
+                "b.go:4:13: invalid line number: abc", "b.go:6:14: invalid line number: 0");
     }
 }
