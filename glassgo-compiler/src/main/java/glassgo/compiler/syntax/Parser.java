@@ -93,7 +93,9 @@ import java.util.function.Function;
  *   <li>{@code <-chan T} is a channel type when the operand after {@code <-} is a channel type.
  * </ol>
  *
- * <p>Like gc, at most one syntax error is reported per line. Nesting deeper than {@link #MAX_NEST}
+ * <p>Like gc, the parser also checks labels and branch statements of every function body that
+ * parsed cleanly ({@link Branches}), so a type checker should not repeat those checks; and like gc,
+ * at most one syntax error is reported per line. Nesting deeper than {@link #MAX_NEST}
  * is reported and ends the parse; parsing runs on a thread with a large stack, so that limit (and
  * not the JVM's stack) is what bounds recursion.
  */
