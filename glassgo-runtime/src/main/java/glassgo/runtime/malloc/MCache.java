@@ -51,7 +51,6 @@ public final class MCache {
         if (s.allocCount > s.nelems) {
             throw new IllegalStateException("runtime: s.allocCount > s.nelems");
         }
-        s.markNewObject(freeIndex);
         return s.base + freeIndex * s.elemsize;
     }
 
@@ -69,6 +68,8 @@ public final class MCache {
         s = heap.central(spc).cacheSpan(this);
         s.allocCountBeforeCache = s.allocCount;
         alloc[spc] = s;
+        // Go's heapLive counts a cached span's free slots as allocated from the moment it is cached.
+        heap.addHeapLive((long) (s.nelems - s.allocCount) * s.elemsize);
         return s;
     }
 
@@ -94,6 +95,7 @@ public final class MCache {
             MSpan s = alloc[spc];
             if (s != MSpan.EMPTY) {
                 flushAllocCount(s);
+                heap.addHeapLive(-(long) (s.nelems - s.allocCount) * s.elemsize);
                 heap.central(spc).uncacheSpan(s);
                 alloc[spc] = MSpan.EMPTY;
             }

@@ -43,6 +43,34 @@ public final class MHeap implements AutoCloseable {
     private final long zerobase;
     private boolean closed;
 
+    // --- the collector's hooks (mgc.go's gcphase-dependent parts of mallocgc and the sweeper) ---------
+
+    /**
+     * What an attached collector does at the top of mallocgc when {@link #gcPoll} is raised: start a cycle
+     * when heapLive reached the trigger, pay assist debt during mark, count allocations for gcstress.
+     * Called before the object is allocated, on the allocating goroutine, with its P's mcache.
+     */
+    public interface CollectorHook {
+        void allocPoll(MCache c, long size);
+    }
+
+    /** Objects allocated now are marked (Go: gcphase != _GCoff). True while no collector is attached. */
+    volatile boolean allocBlack = true;
+    /** Raised when mallocgc must call the collector first; see {@link CollectorHook}. */
+    volatile boolean gcPoll;
+    private volatile CollectorHook collector;
+    /** Sweeps clear the mark bits for the next cycle instead of keeping them (a collector is attached). */
+    private volatile boolean clearMarksOnSweep;
+    /** Debug: fill freed objects with {@link #POISON} when they are swept (GODEBUG gcpoison=1). */
+    private volatile boolean poisonFreed;
+    /** The heap trigger: once heapLive reaches it, {@link #gcPoll} is raised (mgcpacer.go's trigger()). */
+    private volatile long trigger = Long.MAX_VALUE;
+    /** Go's gcController.heapLive: marked bytes of the last cycle + spans cached and large objects since. */
+    private final java.util.concurrent.atomic.AtomicLong heapLive = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The word pattern freed objects are filled with in poisoning mode; a read of it is a use after free. */
+    public static final long POISON = 0xdeadbeefdeadbeefL;
+
     private MHeap(AddressSpace space) {
         this.space = space;
         this.arenas = new HeapArena[space.arenaCount()];
@@ -93,6 +121,76 @@ public final class MHeap implements AutoCloseable {
 
     int sweepgen() {
         return sweepgen;
+    }
+
+    /**
+     * Hands the heap to a collector: from now on allocation marks only while {@link #setAllocBlack} is on
+     * (the mark phase), sweeping clears mark bits, and mallocgc polls {@code hook} whenever the collector
+     * raises {@link #setGcPoll}. Call before any allocation the collector must manage.
+     */
+    public void attachCollector(CollectorHook hook) {
+        collector = hook;
+        clearMarksOnSweep = true;
+        allocBlack = false;
+    }
+
+    public void setAllocBlack(boolean on) {
+        allocBlack = on;
+    }
+
+    public boolean allocBlack() {
+        return allocBlack;
+    }
+
+    public void setGcPoll(boolean on) {
+        gcPoll = on;
+    }
+
+    public void setPoisonFreed(boolean on) {
+        poisonFreed = on;
+    }
+
+    void collectorPoll(MCache c, long size) {
+        CollectorHook hook = collector;
+        if (hook != null) {
+            hook.allocPoll(c, size);
+        }
+    }
+
+    public long heapLive() {
+        return heapLive.get();
+    }
+
+    /** Sets heapLive (the collector resets it to the marked bytes at the end of each cycle). */
+    public void setHeapLive(long bytes) {
+        heapLive.set(bytes);
+    }
+
+    /** Sets the heap trigger; raises the poll at once if heapLive is already past it. */
+    public void setTrigger(long bytes) {
+        trigger = bytes;
+        if (heapLive.get() >= bytes) {
+            gcPoll = true;
+        }
+    }
+
+    public long trigger() {
+        return trigger;
+    }
+
+    void addHeapLive(long delta) {
+        if (heapLive.addAndGet(delta) >= trigger && delta > 0) {
+            gcPoll = true;
+        }
+    }
+
+    /** Objects freed by sweeps since the heap was created (small and large; tiny blocks count as one). */
+    public long sweptObjects() {
+        long n = stats.largeFreeCount.get();
+        for (int sc = 0; sc < SizeClasses.NUM_SIZE_CLASSES; sc++) {
+            n += stats.smallFreeCount.get(sc);
+        }
+        return n;
     }
 
     MCentral central(int spc) {
@@ -233,7 +331,7 @@ public final class MHeap implements AutoCloseable {
         MSpan s = alloc((int) npages, spc, size, c);
         s.freeindex = 1;
         s.allocCount = 1;
-        s.markNewObject(0);
+        addHeapLive((long) npages << SizeClasses.PAGE_SHIFT);
         stats.largeAlloc.addAndGet(npages << SizeClasses.PAGE_SHIFT);
         stats.largeAllocCount.incrementAndGet();
         s.sweepgen = sweepgen;
@@ -318,7 +416,8 @@ public final class MHeap implements AutoCloseable {
         sweepAll();
     }
 
-    private void forEachInUseSpan(java.util.function.Consumer<MSpan> action) {
+    /** Visits every in-use span, lowest address first. World stopped (or spans must not be freed meanwhile). */
+    public void forEachInUseSpan(java.util.function.Consumer<MSpan> action) {
         for (HeapArena arena : arenas) {
             if (arena == null) {
                 continue;
@@ -359,7 +458,10 @@ public final class MHeap implements AutoCloseable {
      * otherwise it is freed when empty or filed in its mcentral's swept sets.
      */
     void sweepSpan(MSpan s, boolean preserve) {
-        int nfreed = s.sweep();
+        if (poisonFreed) {
+            poisonUnmarked(s);
+        }
+        int nfreed = s.sweep(clearMarksOnSweep);
         int sc = s.sizeclass();
         s.sweepgen = sweepgen;
         HeapArena first = arenaOf(s.base);
@@ -383,6 +485,19 @@ public final class MHeap implements AutoCloseable {
             central[s.spanclass].fullSwept(sweepgen).push(s);
         } else {
             central[s.spanclass].partialSwept(sweepgen).push(s);
+        }
+    }
+
+    /** Fills every allocated, unmarked object of {@code s} (those this sweep frees) with {@link #POISON}. */
+    private void poisonUnmarked(MSpan s) {
+        for (int i = 0; i < s.nelems; i++) {
+            if (!s.isFree(i) && !s.isMarked(i)) {
+                long a = s.objectBase(i);
+                long n = s.sizeclass() == 0 ? s.limit - s.base : s.elemsize;
+                for (long off = 0; off + 8 <= n; off += 8) {
+                    space.putLong(a + off, POISON);
+                }
+            }
         }
     }
 

@@ -14,9 +14,11 @@ package glassgo.runtime.malloc;
  *   <li>Slots below {@code freeindex} are allocated; at or above it, slot i is free iff allocBits[i] == 0.</li>
  *   <li>{@code allocCache} holds the complement of the 64 allocBits starting at {@code freeindex} rounded down
  *       to 64, shifted so that bit 0 is slot {@code freeindex}: count-trailing-zeros finds the next free slot.</li>
- *   <li>{@code gcmarkBits} are the objects that survive the next sweep. Until glassgo has a collector,
- *       allocation sets the object's mark bit (Go's allocate-black) and {@link MHeap#freeObject} clears it, so
- *       the sweep — allocBits ← gcmarkBits, exactly Go's — frees what was freed explicitly.</li>
+ *   <li>{@code gcmarkBits} are the objects that survive the next sweep. With a collector attached
+ *       ({@link MHeap#attachCollector}) they are set by marking and by allocation during the mark phase
+ *       only (Go's allocate-black). Without one, allocation always marks and {@link MHeap#freeObject}
+ *       clears the bit, so the sweep — allocBits ← gcmarkBits, exactly Go's — frees what was freed
+ *       explicitly.</li>
  * </ol>
  */
 public final class MSpan {
@@ -149,7 +151,7 @@ public final class MSpan {
 
     /**
      * mcache's nextFreeFast: the next free slot if the cache has one and no refill is needed, else 0.
-     * Marks the object (allocate-black, see the class comment).
+     * The caller marks the object when the heap allocates black ({@link Malloc#mallocgc}).
      */
     long nextFreeFast() {
         int theBit = Long.numberOfTrailingZeros(allocCache);
@@ -163,7 +165,6 @@ public final class MSpan {
                 allocCache = (allocCache >>> theBit) >>> 1;
                 freeindex = freeidx;
                 allocCount++;
-                gcmarkBits[result >>> 6] |= 1L << result;
                 return base + result * elemsize;
             }
         }
@@ -206,10 +207,26 @@ public final class MSpan {
         return result;
     }
 
-    /** Sets the mark bit of a freshly allocated object (the slow path's half of allocate-black). */
-    void markNewObject(int idx) {
-        gcmarkBits[idx >>> 6] |= 1L << idx;
+    /** Sets an object's mark bit atomically (allocate-black, or a marker that need not know who won). */
+    public void markNewObject(int idx) {
+        MARK_WORD.getAndBitwiseOr(gcmarkBits, idx >>> 6, 1L << idx);
     }
+
+    /**
+     * greyobject's test-and-set: sets the mark bit of object {@code idx} atomically and returns true if
+     * this call set it (the caller then owns queueing it), false if it was already marked. Mark bits are
+     * set from many Ps at once during concurrent mark, so a plain read-modify-write would lose marks.
+     */
+    public boolean tryMark(int idx) {
+        long bit = 1L << idx;
+        if (((long) MARK_WORD.getVolatile(gcmarkBits, idx >>> 6) & bit) != 0) {
+            return false;
+        }
+        return ((long) MARK_WORD.getAndBitwiseOr(gcmarkBits, idx >>> 6, bit) & bit) == 0;
+    }
+
+    private static final java.lang.invoke.VarHandle MARK_WORD =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
 
     /** Clears an object's mark bit; returns false if it was not marked (already freed or never allocated). */
     boolean unmark(int idx) {
@@ -225,9 +242,10 @@ public final class MSpan {
     /**
      * The sweep of one span (mgcsweep.go's mspan.sweep, without specials): surviving objects are the marked
      * ones; allocBits become the mark bits; the scan restarts at slot 0. Returns the number of objects freed.
-     * Because there is no collector yet, the marks are kept (survivors stay marked) instead of being reset.
+     * With a collector attached ({@code clearMarks}) the mark bits start the next cycle clear, as Go's
+     * fresh gcmarkBits do; without one, survivors stay marked because only explicit frees unmark.
      */
-    int sweep() {
+    int sweep(boolean clearMarks) {
         int nalloc = 0;
         for (long w : gcmarkBits) {
             nalloc += Long.bitCount(w);
@@ -241,7 +259,12 @@ public final class MSpan {
             needzero = true;
         }
         allocCount = nalloc;
-        allocBits = gcmarkBits.clone();
+        if (clearMarks) {
+            allocBits = gcmarkBits;
+            gcmarkBits = new long[allocBits.length];
+        } else {
+            allocBits = gcmarkBits.clone();
+        }
         freeindex = 0;
         refillAllocCache(0);
         return nfreed;

@@ -5,8 +5,10 @@ package glassgo.runtime.malloc;
 import glassgo.runtime.mem.AddressSpace;
 
 /**
- * {@code mallocgc(c, size, typ, needzero)} in Go 1.19's steps (numbers as in the reference notes §4.2;
- * the GC-related steps 3, 10, 11, 13, 14 come with the collector):
+ * {@code mallocgc(c, size, typ, needzero)} in Go 1.19's steps (numbers as in the reference notes §4.2).
+ * The GC-related steps: 3/14 (assist and trigger) are one poll at entry, taken only when an attached
+ * collector raised {@code MHeap.gcPoll}, so the object being allocated is never unrooted while a
+ * collector runs; 10 (allocate black) marks the object while the heap allocates black:
  * <ol>
  *   <li>size 0: return zerobase, one shared address;</li>
  *   <li value="5">tiny (noscan, size &lt; 16): bump-allocate in the mcache's 16-byte block, aligned to 8, 4 or 2
@@ -26,6 +28,9 @@ public final class Malloc {
     /** Allocates {@code size} bytes for values of {@code typ} (null = no pointers) and returns the address. */
     public static long mallocgc(MCache c, long size, GoType typ, boolean needzero) {
         MHeap h = c.heap;
+        if (h.gcPoll) {
+            h.collectorPoll(c, size);                                                      // steps 3, 14
+        }
         if (size == 0) {
             return h.zerobase();                                                           // step 1
         }
@@ -56,6 +61,9 @@ public final class Malloc {
         }
         if (!noscan) {                                                                     // step 8
             writeHeapBits(h, x, span.elemsize, size, typ);
+        }
+        if (h.allocBlack) {                                                                // step 10
+            span.markNewObject(span.objIndex(x));
         }
         return x;
     }
@@ -91,6 +99,11 @@ public final class Malloc {
         if (off + size <= SizeClasses.TINY_SIZE && c.tiny != 0) {
             c.tinyoffset = off + size;
             c.tinyAllocs++;
+            if (c.heap.allocBlack) {
+                // The block may predate this mark phase; a new object in it must keep it alive (Go greys
+                // the active tiny blocks at mark termination, gcMarkTinyAllocs; marking here is equivalent).
+                markBlack(c.heap, c.tiny);
+            }
             return c.tiny + off;
         }
         int spc = SpanClass.TINY_SPAN_CLASS;
@@ -98,12 +111,20 @@ public final class Malloc {
         if (x == 0) {
             x = c.nextFree(spc);
         }
+        if (c.heap.allocBlack) {
+            markBlack(c.heap, x);
+        }
         c.heap.space().clear(x, SizeClasses.TINY_SIZE);
         if (size < c.tinyoffset || c.tiny == 0) {
             c.tiny = x;
             c.tinyoffset = size;
         }
         return x;
+    }
+
+    private static void markBlack(MHeap h, long x) {
+        MSpan s = h.spanOf(x);
+        s.markNewObject(s.objIndex(x));
     }
 
     private static void writeHeapBits(MHeap h, long x, long slotSize, long dataSize, GoType typ) {

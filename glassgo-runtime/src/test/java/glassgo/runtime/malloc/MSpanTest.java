@@ -87,13 +87,17 @@ class MSpanTest {
         assertThat(MSpan.EMPTY.nextFreeIndex()).isZero();
     }
 
-    /** mcache.nextFree's effect on one span: fast path, else the slow scan. */
+    /** mcache.nextFree's effect on one span: fast path, else the slow scan; then allocate-black, as mallocgc does. */
     private static void allocate(MSpan s) {
-        if (s.nextFreeFast() == 0) {
-            int idx = s.nextFreeIndex();
+        long x = s.nextFreeFast();
+        int idx;
+        if (x == 0) {
+            idx = s.nextFreeIndex();
             s.allocCount++;
-            s.markNewObject(idx);
+        } else {
+            idx = s.objIndex(x);
         }
+        s.markNewObject(idx);
     }
 
     @Test
@@ -106,7 +110,7 @@ class MSpanTest {
             assertThat(s.unmark(i)).isTrue();
         }
         assertThat(s.unmark(0)).as("second unmark of the same object").isFalse();
-        int freed = s.sweep();
+        int freed = s.sweep(false);
         assertThat(freed).isEqualTo(34);
         assertThat(s.allocCount()).isEqualTo(66);
         assertThat(s.needzero()).isTrue();
