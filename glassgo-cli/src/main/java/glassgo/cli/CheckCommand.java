@@ -162,13 +162,16 @@ final class CheckCommand implements Callable<Integer> {
                 if (!r.errors().isEmpty() && (graphs.size() > 1 || g.roots().size() > 1)) {
                     out.println("# " + r.source().importPath());
                 }
+                Session.Diagnostic last = null;
                 for (Session.Diagnostic d : r.errors()) {
                     if (limit >= 0 && printed >= limit) {
-                        out.println(d.pos() + ": too many errors");
+                        // gc's -e=0 limit: the tenth error is followed by "too many errors" at its line
+                        out.println(last.pos().filename() + ":" + last.pos().line() + ":" + last.pos().column() + ": too many errors");
                         printed++;
                         break;
                     }
                     out.println(d);
+                    last = d;
                     printed++;
                 }
                 errors += r.errors().size();

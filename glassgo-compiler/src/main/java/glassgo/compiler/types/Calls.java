@@ -1027,7 +1027,8 @@ abstract class Calls extends Exprs {
                     return false;
                 }
                 if (r.indirect()) {
-                    errorf(sel.sel.pos(), "invalid argument: field %s is embedded via a pointer in %s", sel.sel.name, str(base.type));
+                    Type bt = base.type instanceof Pointer bp ? bp.elem() : base.type;
+                    errorf(sel.sel.pos(), "invalid argument: field %s is embedded via a pointer in %s", sel.sel.name, str(bt));
                     return false;
                 }
                 recordUse(sel.sel, r.obj());

@@ -103,6 +103,9 @@ public final class Checker extends Stmts {
     private void collectObjects() {
         for (File f : files) {
             String name = f.name.name;
+            if (name.equals("_")) {
+                error(f.name.pos(), "invalid package name _");
+            }
             if (pkg.name() == null || pkg.name().isEmpty()) {
                 pkg.setName(name);
             } else if (!pkg.name().equals(name)) {

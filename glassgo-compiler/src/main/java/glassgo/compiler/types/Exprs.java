@@ -1380,7 +1380,7 @@ abstract class Exprs extends TypeExprs {
         }
         if (!ok) {
             if (!cause.isEmpty()) {
-                errorf(x, "cannot convert %s to type %s: %s", operandString(x), str(t), cause);
+                errorf(x, "cannot convert %s to type %s:\n\t%s", operandString(x), str(t), cause);
             } else {
                 errorf(x, "cannot convert %s to type %s", operandString(x), str(t));
             }
@@ -1412,8 +1412,12 @@ abstract class Exprs extends TypeExprs {
     }
 
     boolean convertibleTo(Operand x, Type t, StringBuilder cause) {
-        if (assignableTo(x, t, null)) {
+        if (assignableTo(x, t, cause)) {
             return true;
+        }
+        boolean toIface = Predicates.isInterface(t);
+        if (!toIface && cause != null) {
+            cause.setLength(0); // the reason assignability failed is not the reason conversion did
         }
         Type v = x.type;
         Type vu = v.underlying();

@@ -193,6 +193,15 @@ public final class Lookup {
                 if (r.obj() == null && r.indirect()) {
                     return new Missing(m, null, false, true);
                 }
+                // gc mentions a method whose name differs only in the case of its first letter
+                String n = m.name();
+                String other = Character.isUpperCase(n.charAt(0))
+                        ? Character.toLowerCase(n.charAt(0)) + n.substring(1)
+                        : Character.toUpperCase(n.charAt(0)) + n.substring(1);
+                Result alt = lookupFieldOrMethod(v, false, m.pkg(), other);
+                if (alt.obj() instanceof Func af) {
+                    return new Missing(m, af, false, false);
+                }
                 // A method with a different-case name, or a field, is worth mentioning.
                 return new Missing(m, r.obj(), false, false);
             }

@@ -724,6 +724,9 @@ abstract class Stmts extends Calls {
             }
         }
         assignment(x, z.type, "assignment");
+        if (x.invalid() && v != null) {
+            v.used = true; // gc reports no unused variable after a failed assignment to it
+        }
         return x.invalid() ? null : x.type;
     }
 
