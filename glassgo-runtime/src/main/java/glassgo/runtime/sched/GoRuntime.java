@@ -168,6 +168,31 @@ public final class GoRuntime {
     }
 
     /**
+     * Go's entersyscallblock: {@code self} is about to block its thread in a call the
+     * scheduler cannot see into (blocking I/O, a Java lock, a sleep outside the runtime); its
+     * P goes to another M so other goroutines keep running. Pair with {@link #exitsyscall}.
+     */
+    public static void entersyscallblock(G self) {
+        self.sched.entersyscallblock(self);
+    }
+
+    /** Go's exitsyscall: reacquire a P after a blocking call, waiting as a runnable G if none is free. */
+    public static void exitsyscall(G self) {
+        self.sched.exitsyscall(self);
+    }
+
+    /** Run {@code blockingCall} between {@link #entersyscallblock} and {@link #exitsyscall}. */
+    public static void syscall(Runnable blockingCall) {
+        G self = self("syscall");
+        self.sched.entersyscallblock(self);
+        try {
+            blockingCall.run();
+        } finally {
+            self.sched.exitsyscall(self);
+        }
+    }
+
+    /**
      * The preemption poll compiled code calls at function entries and loop back-edges:
      * a thread check and one volatile read unless sysmon or stop-the-world asked this
      * goroutine to yield, in which case it goes to the global run queue (Go's gopreempt_m).

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  */
 public final class M extends Thread {
     /** What the goroutine asked this M to do when it yielded (the function Go passes to mcall). */
-    enum McallFn { NONE, PARK, GOSCHED, PREEMPT }
+    enum McallFn { NONE, PARK, GOSCHED, PREEMPT, EXITSYSCALL }
 
     final Sched sched;
     /** Go's m.id: 0 for the M that runs main, then in creation order. */

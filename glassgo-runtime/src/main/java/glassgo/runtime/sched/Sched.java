@@ -44,9 +44,10 @@ import jdk.internal.vm.Continuation;
  * goroutine code). It is not reentrant, and a goroutine never holds it across a yield.
  *
  * <h2>Not yet here</h2>
- * syscalls (entersyscall/exitsyscall, P retake from syscalls, handoffp), LockOSThread,
- * GOMAXPROCS changes at run time (procresize beyond the initial one), GC workers and
- * system goroutines, netpoll with real descriptors, schedtrace.
+ * the lazy syscall path (entersyscall leaving the P in _Psyscall for sysmon to retake;
+ * only entersyscallblock's immediate hand-off exists), LockOSThread, GOMAXPROCS changes at
+ * run time (procresize beyond the initial one), GC workers and system goroutines, netpoll
+ * with real descriptors, sysmon's periodic schedtrace output.
  */
 public final class Sched {
     /** Go's forcePreemptNS: the time slice after which sysmon asks a G to yield. */
@@ -443,7 +444,122 @@ public final class Sched {
                 }
                 return null;
             }
+            case EXITSYSCALL -> {
+                return exitsyscall0(mp, gp);
+            }
             default -> throw new FatalError("schedule: goroutine " + gp.goid + " yielded without an mcall");
+        }
+    }
+
+    // ---- blocking calls (syscalls) ---------------------------------------------------
+
+    /**
+     * Go's entersyscallblock: the running G is about to block its thread (a blocking Java
+     * call, I/O), so its P is handed off at once and other goroutines keep running. The G
+     * stays on this M in _Gsyscall until {@link #exitsyscall}.
+     */
+    void entersyscallblock(G self) {
+        M mp = running(self, "entersyscallblock");
+        P pp = mp.p;
+        pp.syscalltick++;
+        self.casgstatus(G._Grunning, G._Gsyscall);
+        handoffp(releasep(mp));
+    }
+
+    /**
+     * Go's exitsyscall: get a P back. Fast path: take an idle P and continue. Slow path
+     * (none idle, or the world is stopping): the G leaves its stack, goes runnable to the
+     * global queue, and this M parks until it is given a P (exitsyscall0).
+     */
+    void exitsyscall(G self) {
+        M mp = self.m;
+        if (mp == null || mp.curg != self || self.readgstatus() != G._Gsyscall) {
+            throw new FatalError("exitsyscall: syscall frame is no longer valid");
+        }
+        P pp = null;
+        if (npidle.get() > 0) {
+            lock.lock();
+            try {
+                pp = pidleget();
+                if (pp != null && sysmonwait) {
+                    sysmonwait = false;
+                    sysmonnote.wakeup();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (pp != null) {
+            acquirep(mp, pp);
+            self.casgstatus(G._Gsyscall, G._Grunning);
+            return;
+        }
+        mcall(mp, M.McallFn.EXITSYSCALL);
+    }
+
+    /** Go's exitsyscall0 (on the M, the G off its stack): run it if a P is idle, else queue it and stop. */
+    private G exitsyscall0(M mp, G gp) {
+        gp.casgstatus(G._Gsyscall, G._Grunnable);
+        P pp;
+        lock.lock();
+        try {
+            pp = pidleget();
+            if (pp == null) {
+                globrunqput(gp);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (pp != null) {
+            acquirep(mp, pp);
+            return gp;
+        }
+        stopm(mp);
+        return null;
+    }
+
+    /**
+     * Go's handoffp: give away a P whose M is about to block. Start an M for it if there is
+     * work (local or global) or nobody else is spinning or idle; stop it for a pending
+     * stop-the-world; otherwise idle it, making sure someone still waits for its timers.
+     */
+    private void handoffp(P pp) {
+        if (!pp.runqempty() || runqsize != 0) {
+            startm(pp, false);
+            return;
+        }
+        // No local work: start a spinning M if nobody spins or idles, to pick up new work.
+        if (nmspinning.get() + npidle.get() == 0 && nmspinning.compareAndSet(0, 1)) {
+            startm(pp, true);
+            return;
+        }
+        lock.lock();
+        boolean start = false;
+        long when = 0;
+        try {
+            if (gcwaiting) {
+                pp.status = P._Pgcstop;
+                if (--stopwait == 0) {
+                    stopnote.wakeup();
+                }
+                return;
+            }
+            if (runqsize != 0) {
+                start = true;
+            } else if (npidle.get() == gomaxprocs - 1 && lastpoll.get() != 0) {
+                // The last running P, and no M waits in netpoll: someone must watch the timers.
+                start = true;
+            } else {
+                when = pp.timer0When;
+                pidleput(pp);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (start) {
+            startm(pp, false);
+        } else if (when != 0) {
+            wakeNetPoller(when);
         }
     }
 
