@@ -445,6 +445,9 @@ public final class Checker extends Stmts {
 
     /** A grey object was reached again: a cycle, valid only through a type definition or a function. */
     private void cycle(Obj obj) {
+        if (obj instanceof Func) {
+            return; // a function referring to itself has its (placeholder) type: not a declaration cycle
+        }
         int start = objPath.indexOf(obj);
         if (start < 0) {
             return;
@@ -732,6 +735,8 @@ public final class Checker extends Stmts {
         FuncDecl fd = d.fdecl;
         Scope fscope = new Scope(d.fileScope, fd.pos(), fd.end(), "function " + f.name(), true);
         scope = fscope;
+        // While its signature is checked, a function referring to itself sees a func() (as types2).
+        f.type = new Signature(null, List.of(), Tuple.EMPTY, Tuple.EMPTY, false);
         Signature s = funcType(fd.recv, fd.type.typeParams, fd.type);
         f.type = s;
         if (fd.recv != null) {

@@ -458,6 +458,12 @@ abstract class CheckerBase {
             }
             return false;
         }
+        if (cause != null && tu instanceof Pointer tptr && Predicates.isInterface(tptr.elem()) && !(tptr.elem() instanceof TypeParam)
+                && !Predicates.identical(vu, tu)) {
+            cause.append(str(v)).append(" does not implement ").append(str(t))
+                    .append(" (type ").append(str(t)).append(" is pointer to interface, not interface)");
+            return false;
+        }
         if (vu instanceof Chan vc && vc.dir() == Chan.Dir.SEND_RECV && tu instanceof Chan tc
                 && Predicates.identical(vc.elem(), tc.elem())) {
             return (!isNamed(v) || !isNamed(t)) && vp == null && tp == null;

@@ -259,8 +259,11 @@ abstract class Stmts extends Calls {
         Tuple res = sig.results();
         if (!rs.results.isEmpty()) {
             if (res.len() == 0) {
-                errorf(rs.results.get(0).pos(), "too many return values\n\thave %s\n\twant ()",
-                        typesSummary(exprList(rs.results).stream().map(o -> o.type).toList(), false));
+                List<Operand> ops = exprList(rs.results);
+                if (ops.stream().noneMatch(Operand::invalid)) {
+                    errorf(rs.results.get(0).pos(), "too many return values\n\thave %s\n\twant ()",
+                            typesSummary(ops.stream().map(o -> o.type).toList(), false));
+                }
                 return;
             }
             initVars(res.vars(), rs.results, rs);
