@@ -19,6 +19,7 @@ import glassgo.runtime.sched.Sched;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -81,14 +82,19 @@ public final class Mutator implements AutoCloseable {
         /** Objects freed on this P since the last free cycle. */
         long[] frees = new long[1024];
         int nfrees;
+        /** Sum of the slot sizes of the queued frees. */
+        long queuedBytes;
 
         PLocal(MCache mcache) {
             this.mcache = mcache;
         }
     }
 
-    /** A free cycle starts once a P has queued this many frees (raised as the heap grows; see {@link #freeCycle}). */
-    static final int MIN_FREE_TRIGGER = 16 * 1024;
+    /**
+     * A free cycle starts once the frees queued on one P cover this many bytes (times GOMAXPROCS in all);
+     * raised to the heap in use after each cycle (see {@link #applyFrees}).
+     */
+    static final long MIN_FREE_TRIGGER_BYTES = 4L << 20;
 
     private static final MemorySegment NATIVE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
@@ -98,8 +104,10 @@ public final class Mutator implements AutoCloseable {
     private final Roots roots = new Roots();
     private volatile PLocal[] ps;
     private volatile Sched sched;
-    private volatile int freeTrigger = MIN_FREE_TRIGGER;
+    private volatile long freeTriggerBytes = MIN_FREE_TRIGGER_BYTES;
     private final AtomicLong goroutines = new AtomicLong();
+    /** Set while a goroutine of this program stops the world (see {@link #stopTheWorld}). */
+    private final AtomicBoolean cycling = new AtomicBoolean();
     private long explicitFrees;
     private long freeCycles;
     private long tinyFreesSkipped;
@@ -161,13 +169,16 @@ public final class Mutator implements AutoCloseable {
                 } finally {
                     g.exit();
                 }
+                while (!cycling.compareAndSet(false, true)) {
+                    GoRuntime.gosched(); // a free cycle of an abandoned goroutine is under way
+                }
                 stopTheWorld("mutator exit");
                 try {
                     applyFrees();
                     finalStats = heap.readMemStats();
                     peakHeapInuse = Math.max(peakHeapInuse, finalStats.heapInuse());
                 } finally {
-                    GoRuntime.startTheWorld(sched);
+                    startTheWorld();
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -300,32 +311,55 @@ public final class Mutator implements AutoCloseable {
         if (obj == 0 || obj == heap.zerobase()) {
             return;
         }
+        MSpan s = heap.spanOfHeap(obj);
+        if (s == null) {
+            throw new IllegalArgumentException("mutator: free of 0x" + Long.toHexString(obj) + ", which is not a heap object");
+        }
         PLocal pl = local();
         if (pl.nfrees == pl.frees.length) {
             pl.frees = java.util.Arrays.copyOf(pl.frees, pl.frees.length * 2);
         }
         pl.frees[pl.nfrees++] = obj;
-        if (pl.nfrees >= freeTrigger) {
+        pl.queuedBytes += s.elemsize();
+        if (pl.queuedBytes * ps.length >= freeTriggerBytes) {
             freeCycle();
         }
     }
 
     /**
-     * A free cycle: stop the world, apply every P's queued frees, sweep, restart. The trigger then becomes
-     * half the heap's objects per P, so that each cycle's whole-heap sweep is paid for by at least as many
-     * frees as there are live objects (the amortisation Go's pacer gets from GOGC=100).
+     * A free cycle: stop the world, apply every P's queued frees, sweep, restart. The next cycle starts when
+     * the queued frees reach the heap in use after this one (at least 4 MiB), so each whole-heap sweep is
+     * paid for by freeing as many bytes as survived, and dead memory waits at most about as long as
+     * garbage does under Go's default GOGC=100. (This pacing is fixed: GOGC is the collector's knob.)
      */
     private void freeCycle() {
+        if (!cycling.compareAndSet(false, true)) {
+            return; // another P's cycle is starting; it applies every P's queue, this one's included
+        }
         stopTheWorld("explicit free");
         try {
             applyFrees();
         } finally {
-            GoRuntime.startTheWorld(sched);
+            startTheWorld();
         }
     }
 
+    /**
+     * Stops the world, never competing with another mutator stopper: {@code Sched.stopTheWorld} reads the
+     * caller's P before it waits for worldsema, and that wait may move the goroutine to another P, so two
+     * goroutines stopping at once can mark a running P stopped ("releasep: invalid p state"). Taking
+     * {@link #cycling} first keeps worldsema uncontended. The caller must have set {@code cycling}.
+     */
     private void stopTheWorld(String reason) {
+        if (!cycling.get()) {
+            throw new IllegalStateException("mutator: stopTheWorld(" + reason + ") without owning the cycle flag");
+        }
         GoRuntime.stopTheWorld(sched, reason);
+    }
+
+    private void startTheWorld() {
+        GoRuntime.startTheWorld(sched);
+        cycling.set(false);
     }
 
     /** World stopped. */
@@ -344,11 +378,11 @@ public final class Mutator implements AutoCloseable {
                 freeObject(pl.frees[i]);
             }
             pl.nfrees = 0;
+            pl.queuedBytes = 0;
         }
         heap.sweepAll();
         freeCycles++;
-        long liveObjects = before.heapObjects() - queued;
-        freeTrigger = (int) Math.min(1 << 24, Math.max(MIN_FREE_TRIGGER, liveObjects / 2 / ps.length));
+        freeTriggerBytes = Math.max(MIN_FREE_TRIGGER_BYTES, heap.readMemStats().heapInuse());
     }
 
     private void freeObject(long obj) {
