@@ -270,6 +270,10 @@ abstract class Calls extends Exprs {
             }
             return Universe.INVALID;
         }
+        if (gtyp instanceof Named self && self.orig == null && self.rawUnderlying() == null && self.typeParams().isEmpty()
+                && embedsItself(self)) {
+            return Universe.INVALID; // used in its own type parameter list: reported as a cycle
+        }
         if (!(gtyp instanceof Named gn) || gn.orig != null || gn.typeParams().isEmpty()) {
             errorf(e.pos(), "%s is not a generic type", str(gtyp));
             return Universe.INVALID;

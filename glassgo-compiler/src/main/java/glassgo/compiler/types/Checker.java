@@ -198,6 +198,10 @@ public final class Checker extends Stmts {
             case TYPE -> {
                 for (Spec s : g.specs) {
                     TypeSpec ts = (TypeSpec) s;
+                    if (genericBody) {
+                        error(g.lparen == 0 ? g.pos() : ts.pos(), "type declarations inside generic functions are not currently supported");
+                        continue;
+                    }
                     TypeName tn = new TypeName(ts.name.pos(), pkg, ts.name.name, null);
                     DeclInfo d = new DeclInfo(fileScope);
                     d.tdecl = ts;
@@ -860,6 +864,10 @@ public final class Checker extends Stmts {
             case TYPE -> {
                 for (Spec s : g.specs) {
                     TypeSpec ts = (TypeSpec) s;
+                    if (genericBody) {
+                        error(g.lparen == 0 ? g.pos() : ts.pos(), "type declarations inside generic functions are not currently supported");
+                        continue;
+                    }
                     TypeName tn = new TypeName(ts.name.pos(), pkg, ts.name.name, null);
                     declare(scope, ts.name, tn);
                     typeDecl(tn, ts);
