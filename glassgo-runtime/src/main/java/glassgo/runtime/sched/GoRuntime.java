@@ -170,7 +170,8 @@ public final class GoRuntime {
     /**
      * Go's entersyscallblock: {@code self} is about to block its thread in a call the
      * scheduler cannot see into (blocking I/O, a Java lock, a sleep outside the runtime); its
-     * P goes to another M so other goroutines keep running. Pair with {@link #exitsyscall}.
+     * P goes to another M so other goroutines keep running. Pair with {@link #exitsyscall};
+     * in between the goroutine holds no P and must not call into the scheduler.
      */
     public static void entersyscallblock(G self) {
         self.sched.entersyscallblock(self);

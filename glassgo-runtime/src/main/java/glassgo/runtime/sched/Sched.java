@@ -600,6 +600,10 @@ public final class Sched {
         if (mp == null || mp.curg != self || mp.sched != this) {
             throw new IllegalStateException(what + ": must be called from a running goroutine of this runtime");
         }
+        if (self.readgstatus() != G._Grunning) {
+            throw new IllegalStateException(what + ": goroutine " + self.goid + " is "
+                    + G.statusName(self.readgstatus()) + " (inside a blocking call, it holds no P)");
+        }
         return mp;
     }
 

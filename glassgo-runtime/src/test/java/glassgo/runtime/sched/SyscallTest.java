@@ -69,6 +69,19 @@ class SyscallTest {
     }
 
     @Test
+    void schedulerCallsInsideABlockingCallAreRejected() throws Exception {
+        AtomicReference<String> error = new AtomicReference<>();
+        GoRuntime.run(1, () -> GoRuntime.syscall(() -> {
+            try {
+                GoRuntime.gosched();
+            } catch (IllegalStateException e) {
+                error.set(e.getMessage());
+            }
+        }));
+        assertThat(error.get()).isEqualTo("gosched: goroutine 1 is syscall (inside a blocking call, it holds no P)");
+    }
+
+    @Test
     void manyGoroutinesBlockingAndReturningAllComplete() throws Exception {
         int n = 200;
         java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
