@@ -56,7 +56,10 @@ class StopTheWorldTest {
         Sched sched = schedRef.get();
         long[] ns = new long[stops];
         int frozen = 0;
-        for (int i = 0; i < stops; i++) {
+        int done = 0;
+        // On an overloaded machine a stop waits for the OS to run the Ms: bound the test's time.
+        long giveUpAt = System.nanoTime() + 10_000_000_000L;
+        for (int i = 0; i < stops && System.nanoTime() < giveUpAt; i++, done++) {
             if (program.isDone()) {
                 program.get(); // surfaces the program's failure
             }
@@ -86,14 +89,15 @@ class StopTheWorldTest {
         }
         stop.set(true);
         program.get(30, TimeUnit.SECONDS);
-        long[] sorted = ns.clone();
+        long[] sorted = Arrays.copyOf(ns, done);
         Arrays.sort(sorted);
-        long p50 = sorted[stops / 2];
-        long p99 = sorted[stops * 99 / 100];
+        long p50 = sorted[done / 2];
+        long p99 = sorted[done * 99 / 100];
         System.out.printf("stop-the-world, 2 busy Ps, %d stops: p50 %.1f µs, p99 %.1f µs, max %.1f µs (%s)%n",
-                stops, p50 / 1e3, p99 / 1e3, sorted[stops - 1] / 1e3, MachineLoad.describe());
-        assertThat(frozen).as("stops during which no goroutine ran").isEqualTo(stops);
-        assumeTrue(MachineLoad.quiet(), "latency bar not judged: " + MachineLoad.describe());
+                done, p50 / 1e3, p99 / 1e3, sorted[done - 1] / 1e3, MachineLoad.describe());
+        assertThat(frozen).as("stops during which no goroutine ran").isEqualTo(done);
+        assumeTrue(done == stops && MachineLoad.quiet(), "latency bar not judged: " + done + " stops, "
+                + MachineLoad.describe());
         assertThat(p99).isLessThan(1_000_000L);
     }
 
