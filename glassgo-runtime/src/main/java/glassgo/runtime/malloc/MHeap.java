@@ -184,6 +184,16 @@ public final class MHeap implements AutoCloseable {
         }
     }
 
+    /** Bytes of free heap pages still backed by memory (Go's heapFree), read without stopping the world. */
+    public long heapFreeBytes() {
+        return stats.heapFree.get();
+    }
+
+    /** Go's mappedReady: heap memory mapped and not released, plus GC metadata (Sys − HeapReleased). */
+    public long mappedReady() {
+        return stats.heapInUse.get() + stats.heapFree.get() + stats.gcSys.get();
+    }
+
     /** Objects freed by sweeps since the heap was created (small and large; tiny blocks count as one). */
     public long sweptObjects() {
         long n = stats.largeFreeCount.get();

@@ -1,0 +1,85 @@
+// GcWork: a producer/consumer view of grey objects: a private buffer plus the global list of full
+// buffers. Mirrors runtime/mgcwork.go (gcWork, workbuf, work.full, putfull/trygetfull, dispose).
+package glassgo.runtime.gc.classic;
+
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * A grey object is one whose mark bit is set and that sits in some work buffer waiting to be scanned.
+ * Each marker (a background worker goroutine, an assist, the barrier-buffer flush) owns one GcWork; only
+ * its owner touches it. A full private buffer moves to the global list, from which any marker takes.
+ * Go keeps two buffers per gcWork to avoid thrashing at a boundary; glassgo keeps one and moves whole
+ * buffers, which is the same protocol with a smaller hysteresis.
+ *
+ * <p>The counters are the cycle's accounting: {@code bytesMarked} (heapMarked) and {@code scanWork}
+ * (bytes scanned, the pacer's heapScanWork), summed into the collector on {@link #dispose}.
+ */
+final class GcWork {
+    /** Go's workbuf holds (2048 − 24) / 8 = 253 pointers. */
+    static final int WORKBUF_ENTRIES = 253;
+
+    /** Go's work.full: buffers with work, shared by all markers. */
+    static final class Global {
+        final ConcurrentLinkedDeque<long[]> full = new ConcurrentLinkedDeque<>();
+
+        boolean empty() {
+            return full.isEmpty();
+        }
+    }
+
+    private final Global global;
+    private long[] buf = new long[WORKBUF_ENTRIES];
+    private int n;
+    long bytesMarked;
+    long scanWork;
+
+    GcWork(Global global) {
+        this.global = global;
+    }
+
+    void put(long obj) {
+        if (n == buf.length) {
+            global.full.push(buf);
+            buf = new long[WORKBUF_ENTRIES];
+            n = 0;
+        }
+        buf[n++] = obj;
+    }
+
+    /** The next grey object, or 0 when neither this buffer nor the global list has one. */
+    long tryGet() {
+        if (n == 0) {
+            long[] b = global.full.poll();
+            if (b == null) {
+                return 0;
+            }
+            buf = b;
+            n = count(b);
+        }
+        long obj = buf[--n];
+        buf[n] = 0;
+        return obj;
+    }
+
+    /** A full buffer has no zero entries; a partial one is zero-terminated from the top (see dispose). */
+    private static int count(long[] b) {
+        int k = b.length;
+        while (k > 0 && b[k - 1] == 0) {
+            k--;
+        }
+        return k;
+    }
+
+    boolean empty() {
+        return n == 0;
+    }
+
+    /** Moves the private buffer's objects to the global list (Go's dispose, minus the stats flush). */
+    void dispose() {
+        if (n > 0) {
+            global.full.push(java.util.Arrays.copyOf(buf, WORKBUF_ENTRIES));
+            java.util.Arrays.fill(buf, 0, n, 0);
+            n = 0;
+        }
+    }
+}

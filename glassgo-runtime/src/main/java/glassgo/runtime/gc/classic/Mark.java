@@ -1,0 +1,148 @@
+// Mark: the marking primitives: shade/greyobject, scanobject, gcDrain, markroot and the heap verifier.
+// Mirrors runtime/mgcmark.go (markroot, scanobject, greyobject, gcDrain, gcDrainN) and mbitmap.go's
+// findObject.
+package glassgo.runtime.gc.classic;
+
+import glassgo.runtime.gc.RootSet;
+import glassgo.runtime.malloc.MHeap;
+import glassgo.runtime.malloc.MSpan;
+import glassgo.runtime.mem.AddressSpace;
+import glassgo.runtime.mem.RuntimeFault;
+
+/**
+ * Tricolor marking over native memory:
+ * <ol>
+ *   <li><b>shade(p)</b> (greyobject): resolve {@code p} — possibly an interior pointer — to its object with
+ *       the span's magic division (findObject); set the object's mark bit atomically; if this call set it
+ *       and the span has pointers, queue the object (grey). Noscan objects are black at once.</li>
+ *   <li><b>scanobject(b)</b>: walk the object's words while the heap bitmap's scan bit says pointers may
+ *       follow; shade each word whose pointer bit is set. The object is then black.</li>
+ *   <li><b>drain</b>: scan grey objects until the buffers are empty or the budget is spent.</li>
+ *   <li><b>markroot</b>: shade every pointer in the root set.</li>
+ * </ol>
+ * Go splits large objects into 128 KiB oblets so several workers can share one; glassgo scans a large
+ * object in one piece.
+ */
+final class Mark {
+    private final MHeap heap;
+    private final AddressSpace space;
+    /** Throw on a pointer to a free slot; only sound while no P allocates (the world is stopped). */
+    volatile boolean checkFree;
+
+    Mark(MHeap heap) {
+        this.heap = heap;
+        this.space = heap.space();
+    }
+
+    /** Step 1. Pointers outside the heap (globals, zerobase, nil) are ignored, as Go's findObject does. */
+    void shade(long p, GcWork gcw) {
+        MSpan s = heap.spanOfHeap(p);
+        if (s == null) {
+            return;
+        }
+        int idx = s.objIndex(p);
+        if (checkFree && s.isFree(idx)) {
+            throw new RuntimeFault("runtime: marking free object 0x" + Long.toHexString(s.objectBase(idx))
+                    + " found by pointer 0x" + Long.toHexString(p) + " in " + s + "\n", "marking free object");
+        }
+        if (!s.tryMark(idx)) {
+            return;
+        }
+        gcw.bytesMarked += objectSize(s);
+        if (!s.noscan()) {
+            gcw.put(s.objectBase(idx));
+        }
+    }
+
+    private static long objectSize(MSpan s) {
+        return s.sizeclass() == 0 ? (long) s.npages() << 13 : s.elemsize();
+    }
+
+    /** Step 2. */
+    void scanobject(long b, GcWork gcw) {
+        MSpan s = heap.spanOfHeap(b);
+        long n = s.sizeclass() == 0 ? s.limit() - s.base() : s.elemsize();
+        long off = 0;
+        for (; off < n; off += 8) {
+            long a = b + off;
+            if (!heap.morePointers(a)) {
+                break;
+            }
+            if (heap.isPointerWord(a)) {
+                long p = space.getLong(a);
+                if (p != 0) {
+                    shade(p, gcw);
+                }
+            }
+        }
+        gcw.scanWork += off;
+    }
+
+    /**
+     * Step 3: scans grey objects until none is left or {@code budget} bytes were scanned. Calls
+     * {@code poll} every 64 objects (a preemption point: {@code gcw} is consistent there). Returns the
+     * bytes scanned.
+     */
+    long drain(GcWork gcw, long budget, Runnable poll) {
+        long start = gcw.scanWork;
+        int k = 0;
+        while (gcw.scanWork - start < budget) {
+            long b = gcw.tryGet();
+            if (b == 0) {
+                break;
+            }
+            scanobject(b, gcw);
+            if (poll != null && (++k & 63) == 0) {
+                poll.run();
+            }
+        }
+        return gcw.scanWork - start;
+    }
+
+    /** Step 4. World stopped. Returns the number of root slots seen. */
+    long markroots(RootSet roots, GcWork gcw) {
+        long[] n = {0};
+        roots.scan((slot, p) -> {
+            n[0]++;
+            shade(p, gcw);
+        });
+        return n[0];
+    }
+
+    /**
+     * GODEBUG gcverify=1, after marking with the world stopped: no root and no marked object may point to
+     * an unmarked object (otherwise the sweep would free a reachable object), and no marked slot is free.
+     */
+    void verify(RootSet roots) {
+        roots.scan((slot, p) -> checkMarked(p, "root slot 0x" + Long.toHexString(slot)));
+        heap.forEachInUseSpan(s -> {
+            for (int i = 0; i < s.nelems(); i++) {
+                if (!s.isMarked(i)) {
+                    continue;
+                }
+                if (s.isFree(i)) {
+                    throw new RuntimeFault("runtime: gcverify: marked object is free: 0x"
+                            + Long.toHexString(s.objectBase(i)) + " in " + s + "\n", "gcverify failed");
+                }
+                if (s.noscan()) {
+                    continue;
+                }
+                long b = s.objectBase(i);
+                long n = s.sizeclass() == 0 ? s.limit() - s.base() : s.elemsize();
+                for (long off = 0; off < n && heap.morePointers(b + off); off += 8) {
+                    if (heap.isPointerWord(b + off)) {
+                        checkMarked(space.getLong(b + off), "object 0x" + Long.toHexString(b) + "+" + off);
+                    }
+                }
+            }
+        });
+    }
+
+    private void checkMarked(long p, String where) {
+        MSpan s = heap.spanOfHeap(p);
+        if (s != null && !s.isMarked(s.objIndex(p))) {
+            throw new RuntimeFault("runtime: gcverify: " + where + " points to unmarked object 0x"
+                    + Long.toHexString(s.objectBase(s.objIndex(p))) + "\n", "gcverify failed");
+        }
+    }
+}

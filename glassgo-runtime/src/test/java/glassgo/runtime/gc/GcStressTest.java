@@ -1,0 +1,65 @@
+// Tests for the collector under the gcstress workload and its independent oracle (the bar 1,
+// at CI size; the large run is behind -Dglassgo.long=true).
+package glassgo.runtime.gc;
+
+import glassgo.runtime.gc.stress.GcStress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GcStressTest {
+    private static GcStress.Result run(long ops, int mutators, int procs, long seed, String godebug, String gogc)
+            throws InterruptedException {
+        GcSettings s = GcSettings.defaults().withGcPercent(GcSettings.readGOGC(gogc)).withGodebug(godebug);
+        GcStress.Result r = GcStress.run(new GcStress.Config(ops, mutators, procs, seed, s, false), null);
+        System.out.println(godebug + " GOGC=" + gogc + ": " + r.line() + " " + r.examples());
+        return r;
+    }
+
+    @Test
+    void stopTheWorldCollectorFreesNoReachableObjectAndEveryUnreachableOne() throws InterruptedException {
+        GcStress.Result r = run(60_000, 2, 2, 1, "gcstoptheworld=1,gcpoison=1,gcverify=1,gcstress=2000", "10");
+        assertThat(r.violations()).as("oracle violations: %s", r.examples()).isZero();
+        assertThat(r.cycles()).isGreaterThan(10);
+        assertThat(r.freed()).isGreaterThan(1000);
+    }
+
+    @Test
+    void concurrentCollectorWithBarrierAndAssistsFreesNoReachableObject() throws InterruptedException {
+        GcStress.Result r = run(60_000, 2, 2, 2, "gcpoison=1,gcverify=1,gcstress=2000", "10");
+        assertThat(r.violations()).as("oracle violations: %s", r.examples()).isZero();
+        assertThat(r.cycles()).isGreaterThan(10);
+        assertThat(r.freed()).isGreaterThan(1000);
+    }
+
+    @Test
+    void concurrentCollectorPacedByGogc10() throws InterruptedException {
+        GcStress.Result r = run(60_000, 3, 2, 3, "gcpoison=1", "10");
+        assertThat(r.violations()).as("oracle violations: %s", r.examples()).isZero();
+        assertThat(r.cycles()).isGreaterThan(2);
+    }
+
+    @Test
+    void oracleCatchesACollectorThatMissesTheGlobals() throws InterruptedException {
+        GcSettings s = GcSettings.defaults().withGodebug("gcpoison=1,gcstress=500");
+        GcStress.Result r;
+        try {
+            r = GcStress.run(new GcStress.Config(20_000, 2, 2, 4, s, true), null);
+        } catch (RuntimeException fault) {
+            // The collector itself may trip over the dangling pointers first; either way it was caught.
+            assertThat(fault).hasStackTraceContaining("free");
+            return;
+        }
+        assertThat(r.violations()).as("a collector blind to globals must be caught").isPositive();
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "glassgo.long", matches = "true")
+    void longStressTenMillionOps() throws InterruptedException {
+        GcStress.Result r = run(10_000_000, 4, 2, 5, "gcpoison=1", "10");
+        assertThat(r.violations()).as("oracle violations: %s", r.examples()).isZero();
+        GcStress.Result r2 = run(2_000_000, 2, 2, 6, "gcpoison=1,gcstress=1000", "100");
+        assertThat(r2.violations()).as("oracle violations: %s", r2.examples()).isZero();
+    }
+}
