@@ -22,6 +22,9 @@ abstract class Calls extends Exprs {
 
     @Override
     ExprKind call(Operand x, CallExpr call) {
+        if (partialInstantiationCall(x, call)) {
+            return ExprKind.STATEMENT;
+        }
         rawExpr(x, call.fun, null, true);
         switch (x.mode) {
             case INVALID -> {
@@ -94,6 +97,58 @@ abstract class Calls extends Exprs {
         }
         x.expr = call;
         return ExprKind.STATEMENT;
+    }
+
+    /**
+     * {@code f[int](x, y)} where f has more type parameters than given: the rest are inferred from
+     * the arguments (Go 1.19 partial instantiation). Returns false, having left no trace, when the
+     * callee is anything else.
+     */
+    private boolean partialInstantiationCall(Operand x, CallExpr call) {
+        Expr fun = unparen(call.fun);
+        List<Expr> targExprs;
+        Expr base;
+        if (fun instanceof IndexExpr ix) {
+            targExprs = List.of(ix.index);
+            base = ix.x;
+        } else if (fun instanceof IndexListExpr il) {
+            targExprs = il.indices;
+            base = il.x;
+        } else {
+            return false;
+        }
+        int before = errors.size();
+        Operand b = new Operand();
+        rawExpr(b, base, null, true);
+        if (!(b.mode == Operand.Mode.VALUE && b.type instanceof Signature sig && sig.typeParams().size() > targExprs.size())) {
+            while (errors.size() > before) {
+                errors.remove(errors.size() - 1);
+            }
+            return false;
+        }
+        List<Type> targs = new ArrayList<>();
+        for (Expr te : targExprs) {
+            Type t = typExpr(te);
+            if (t == Universe.INVALID) {
+                x.setInvalid();
+                x.expr = call;
+                return true;
+            }
+            targs.add(t);
+        }
+        List<Operand> args = exprList(call.args);
+        Signature rsig = arguments(call, sig, targs, args);
+        if (rsig == null) {
+            x.setInvalid();
+        } else {
+            switch (rsig.results().len()) {
+                case 0 -> x.set(Operand.Mode.NOVALUE, Universe.INVALID);
+                case 1 -> x.set(Operand.Mode.VALUE, rsig.results().at(0).type());
+                default -> x.set(Operand.Mode.VALUE, rsig.results());
+            }
+        }
+        x.expr = call;
+        return true;
     }
 
     /** Evaluates call arguments; a single multi-valued call argument is spread into its values. */
@@ -553,7 +608,9 @@ abstract class Calls extends Exprs {
                 return true;
             }
             int i = index(x);
-            int j = index(y);
+            // Only the parameter side holds inference variables: in a recursive call fact(n-1) the
+            // argument's type T is a fixed type, even though it is the same type parameter.
+            int j = -1;
             if (i >= 0 && j >= 0) {
                 if (bound[i] == null && bound[j] == null) {
                     return true;
@@ -728,7 +785,8 @@ abstract class Calls extends Exprs {
                 }
                 if (nargs == 2 && call.ellipsis != 0) {
                     Operand a1 = args.get(1);
-                    if (Predicates.isString(a1.type) && Predicates.identical(sl.elem().underlying(), Universe.UINT8)) {
+                    if (Predicates.coreString(a1.type) instanceof Basic cb && cb.is(Basic.IS_STRING)
+                            && Predicates.identical(sl.elem().underlying(), Universe.UINT8)) {
                         convertUntyped(a1, Universe.STRING);
                         x.set(Operand.Mode.VALUE, s);
                         return true;
@@ -1020,6 +1078,9 @@ abstract class Calls extends Exprs {
                 expr(base, sel.x);
                 if (base.invalid()) {
                     return false;
+                }
+                if (base.type.underlying() instanceof Pointer bp && bp.elem().underlying() instanceof Struct) {
+                    base.type = bp.elem(); // types2 derefStructPtr
                 }
                 Lookup.Result r = Lookup.lookupFieldOrMethod(base.type, false, pkg, sel.sel.name);
                 if (r.obj() == null) {
