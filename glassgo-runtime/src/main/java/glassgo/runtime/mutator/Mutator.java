@@ -395,7 +395,11 @@ public final class Mutator implements AutoCloseable {
         explicitFrees++;
     }
 
-    /** Unmaps the heap and the root areas. Skipped after a fault: abandoned goroutines may still touch them. */
+    /**
+     * Unmaps the heap and the root areas. Call it only when no goroutine of the program can still run: a
+     * goroutine that {@link #run} abandoned (main returned without waiting for it) would touch unmapped
+     * memory. Skipped after a fault, when such goroutines are likely.
+     */
     @Override
     public void close() {
         if (faulted) {
