@@ -42,10 +42,17 @@ public final class G {
     static final ContinuationScope GOROUTINES = new ContinuationScope("goroutine");
 
     private static final VarHandle STATUS;
+    private static final VarHandle M_FIELD;
+    private static final VarHandle PREEMPT;
+    private static final VarHandle WAITREASON;
 
     static {
         try {
-            STATUS = MethodHandles.lookup().findVarHandle(G.class, "atomicstatus", int.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            STATUS = l.findVarHandle(G.class, "atomicstatus", int.class);
+            M_FIELD = l.findVarHandle(G.class, "m", M.class);
+            PREEMPT = l.findVarHandle(G.class, "preempt", boolean.class);
+            WAITREASON = l.findVarHandle(G.class, "waitreason", WaitReason.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -69,6 +76,8 @@ public final class G {
     G schedlink;
     /** The goroutine's stack: created by newproc1, run by execute, done at goexit. */
     Continuation cont;
+    /** The sudog this G waits with, reused by every wait (see {@link Sudog#acquire}). */
+    Sudog sudogcache;
     /** Cached timer for sleep (Go's gp.timer), created on the first sleep. */
     Timer timer;
     /** What the body threw, recorded so goexit0 can end the run like an unrecovered panic. */
@@ -76,6 +85,27 @@ public final class G {
 
     G(Sched sched) {
         this.sched = sched;
+    }
+
+    // Release stores for the goroutine-switch path (execute, afterMcall, gopark). A volatile
+    // store costs a full StoreLoad fence on x86, several per switch; these fields are read
+    // either by the thread that wrote them (the G's own M) or by observers that tolerate a
+    // late value and look again (sysmon each tick, stop-the-world's 100µs re-preempt loop,
+    // schedtrace, checkdead), as Go's plain stores to the same fields are.
+
+    /** {@code gp.m = mp} with release ordering. */
+    void setm(M mp) {
+        M_FIELD.setRelease(this, mp);
+    }
+
+    /** {@code gp.preempt = false} with release ordering (a new run starts unpreempted). */
+    void clearPreempt() {
+        PREEMPT.setRelease(this, false);
+    }
+
+    /** {@code gp.waitreason = r} with release ordering. */
+    void setWaitreason(WaitReason r) {
+        WAITREASON.setRelease(this, r);
     }
 
     /** Go's readgstatus. */

@@ -7,6 +7,7 @@ package glassgo.runtime.sched;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.util.function.Predicate;
 
 /**
@@ -64,6 +65,21 @@ public final class M extends Thread {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    private static final VarHandle CURG;
+
+    static {
+        try {
+            CURG = MethodHandles.lookup().findVarHandle(M.class, "curg", G.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@code m.curg = gp} with release ordering, for the switch path (see {@link G#setm}). */
+    void setCurg(G gp) {
+        CURG.setRelease(this, gp);
     }
 
     private static Thread currentThread0() {

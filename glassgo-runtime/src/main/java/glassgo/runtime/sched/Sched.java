@@ -399,10 +399,10 @@ public final class Sched {
 
     /** Go's execute + gogo: run gp on this M until it yields or finishes. */
     private void execute(M mp, G gp, boolean inheritTime) {
-        mp.curg = gp;
-        gp.m = mp;
+        mp.setCurg(gp);
+        gp.setm(mp);
         gp.casgstatus(G._Grunnable, G._Grunning);
-        gp.preempt = false;
+        gp.clearPreempt();
         if (!inheritTime) {
             mp.p.schedtick++;
         }
@@ -414,8 +414,8 @@ public final class Sched {
      * gopreempt_m) or goexit0. Returns a G to run at once (an unlockf refused the park).
      */
     private G afterMcall(M mp, G gp) {
-        mp.curg = null;
-        gp.m = null;
+        mp.setCurg(null);
+        gp.setm(null);
         if (gp.cont.isDone()) {
             goexit0(mp, gp);
             return null;
@@ -581,7 +581,7 @@ public final class Sched {
      */
     void gopark(G self, Predicate<G> unlockf, WaitReason reason) {
         M mp = running(self, "gopark");
-        self.waitreason = reason;
+        self.setWaitreason(reason);
         mp.waitunlockf = unlockf;
         mcall(mp, M.McallFn.PARK);
     }

@@ -70,7 +70,7 @@ public final class Sema {
         if (cansemacquire()) {
             return;
         }
-        Sudog s = new Sudog(gp);
+        Sudog s = Sudog.acquire(gp);
         while (true) {
             lock.lock();
             // Add ourselves to nwait to disable the release fast path, then re-check.

@@ -18,6 +18,30 @@ final class Sudog {
         this.g = g;
     }
 
+    /**
+     * gp's sudog for its next wait, reset (Go's acquireSudog, which keeps a per-P cache so
+     * that a park allocates nothing). A G waits in at most one queue at a time here (no
+     * select), and a readier dequeues the sudog before it readies the G, so once gopark
+     * returns the sudog is free again: one cached sudog per G is enough.
+     */
+    static Sudog acquire(G gp) {
+        Sudog s = gp.sudogcache;
+        if (s == null) {
+            s = new Sudog(gp);
+            gp.sudogcache = s;
+        }
+        s.next = null;
+        s.elem = null;
+        s.success = false;
+        s.ticket = 0;
+        return s;
+    }
+
+    /** Go's releaseSudog: drop the value so the cached sudog does not keep it alive. */
+    void release() {
+        elem = null;
+    }
+
     /** A FIFO queue of sudogs (Go's waitq); guarded by its owner's lock. */
     static final class WaitQ {
         private Sudog first;

@@ -27,7 +27,14 @@ public final class UnbufferedChan<T> {
 
     /** {@code c <- v}: blocks until a receiver takes v. Panics on a closed channel. */
     public void send(T v) {
-        G gp = current("send");
+        send(current("send"), v);
+    }
+
+    /**
+     * {@link #send(Object)} from the running goroutine {@code gp}, for code that knows its G
+     * (as Go's compiled code keeps g in a register): no thread lookup on the way.
+     */
+    public void send(G gp, T v) {
         lock.lock();
         if (closed) {
             lock.unlock();
@@ -41,18 +48,24 @@ public final class UnbufferedChan<T> {
             GoRuntime.goready(gp, r.g);
             return;
         }
-        Sudog s = new Sudog(gp);
+        Sudog s = Sudog.acquire(gp);
         s.elem = v;
         sendq.enqueue(s);
         GoRuntime.gopark(gp, unlock, WaitReason.waitReasonChanSend);
-        if (!s.success) {
+        boolean success = s.success;
+        s.release();
+        if (!success) {
             throw new IllegalStateException("send on closed channel");
         }
     }
 
     /** {@code v, ok := <-c}: blocks until a sender arrives; ok=false once closed. */
     public Recv<T> recv2() {
-        G gp = current("receive");
+        return recv2(current("receive"));
+    }
+
+    /** {@link #recv2()} from the running goroutine {@code gp}. */
+    public Recv<T> recv2(G gp) {
         lock.lock();
         Sudog s = sendq.dequeue();
         if (s != null) {
@@ -67,17 +80,23 @@ public final class UnbufferedChan<T> {
             lock.unlock();
             return new Recv<>(null, false);
         }
-        Sudog r = new Sudog(gp);
+        Sudog r = Sudog.acquire(gp);
         recvq.enqueue(r);
         GoRuntime.gopark(gp, unlock, WaitReason.waitReasonChanReceive);
         @SuppressWarnings("unchecked")
         T v = (T) r.elem;
-        return new Recv<>(v, r.success);
+        boolean ok = r.success;
+        r.release();
+        return new Recv<>(v, ok);
     }
 
     /** {@code <-c}: the received value, or null once the channel is closed. */
     public T recv() {
-        G gp = current("receive");
+        return recv(current("receive"));
+    }
+
+    /** {@link #recv()} from the running goroutine {@code gp}. */
+    public T recv(G gp) {
         lock.lock();
         Sudog s = sendq.dequeue();
         if (s != null) {
@@ -92,11 +111,12 @@ public final class UnbufferedChan<T> {
             lock.unlock();
             return null;
         }
-        Sudog r = new Sudog(gp);
+        Sudog r = Sudog.acquire(gp);
         recvq.enqueue(r);
         GoRuntime.gopark(gp, unlock, WaitReason.waitReasonChanReceive);
         @SuppressWarnings("unchecked")
         T v = (T) r.elem;
+        r.release();
         return v;
     }
 
