@@ -639,6 +639,18 @@ abstract class Calls extends Exprs {
                 }
                 return unify(x, bound[j], depth + 1);
             }
+            // An outer type parameter unifies through its core type (go/types enableCoreTypeUnification).
+            if (x instanceof TypeParam && !(y instanceof Named) && !(y instanceof Basic) && !(y instanceof TypeParam)) {
+                Type cx = Predicates.coreType(x);
+                if (cx != null) {
+                    x = cx;
+                }
+            } else if (y instanceof TypeParam && !(x instanceof Named) && !(x instanceof Basic) && !(x instanceof TypeParam)) {
+                Type cy = Predicates.coreType(y);
+                if (cy != null) {
+                    y = cy;
+                }
+            }
             // Inexact unification: a defined type unifies with a type literal through its underlying type.
             if (x instanceof Named nx && !(y instanceof Named)) {
                 if (!(y instanceof TypeParam) && !(y instanceof Basic)) {

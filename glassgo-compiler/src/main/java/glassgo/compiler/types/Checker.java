@@ -200,7 +200,6 @@ public final class Checker extends Stmts {
                     TypeSpec ts = (TypeSpec) s;
                     if (genericBody) {
                         error(g.lparen == 0 ? g.pos() : ts.pos(), "type declarations inside generic functions are not currently supported");
-                        continue;
                     }
                     TypeName tn = new TypeName(ts.name.pos(), pkg, ts.name.name, null);
                     DeclInfo d = new DeclInfo(fileScope);
@@ -866,7 +865,6 @@ public final class Checker extends Stmts {
                     TypeSpec ts = (TypeSpec) s;
                     if (genericBody) {
                         error(g.lparen == 0 ? g.pos() : ts.pos(), "type declarations inside generic functions are not currently supported");
-                        continue;
                     }
                     TypeName tn = new TypeName(ts.name.pos(), pkg, ts.name.name, null);
                     declare(scope, ts.name, tn);
