@@ -72,6 +72,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private volatile boolean wbEnabled;
     private final AtomicBoolean cycleRunning = new AtomicBoolean();
     private final AtomicBoolean markDoneClaimed = new AtomicBoolean();
+    /** Workers draining right now (Go's work.nproc − work.nwait). */
+    private final java.util.concurrent.atomic.AtomicInteger nbusy = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int numgc;
     private final AtomicLong allocs = new AtomicLong();
 
@@ -178,7 +180,9 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         while (!gcStart(true)) {
             GoRuntime.gosched();
         }
-        while (numgc < target) {
+        // Also wait until the cycle's owner has restarted the world, so that the caller's next stop
+        // (another cycle, or the program's exit) never overlaps that restart.
+        while (numgc < target || cycleRunning.get()) {
             GoRuntime.sleep(50_000);
         }
     }
@@ -248,20 +252,27 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
     }
 
-    /** gcBgMarkWorker: mark until no work is left, then claim mark termination (step 4). */
+    /**
+     * gcBgMarkWorker: mark until no work is left, then claim mark termination (step 4). A worker counts
+     * as busy only while it drains; before it sleeps it gives its buffer back to the global list, so
+     * "global list empty and no worker busy" means only barrier buffers may still hold work.
+     */
     private void bgMarkWorker(int cycle, double share) {
         GcWork gcw = new GcWork(global);
         workerGcws.add(gcw);
         while (phase == GcPhase._GCmark && numgc == cycle) {
             long t = System.nanoTime();
+            nbusy.incrementAndGet();
             long did = mark.drain(gcw, share >= 1 ? Long.MAX_VALUE : 256 << 10, GoRuntime::preemptPoll);
+            gcw.dispose();
+            nbusy.decrementAndGet();
             long spent = System.nanoTime() - t;
             bgNanos.addAndGet(spent);
             flushStats(gcw);
             if (phase != GcPhase._GCmark || numgc != cycle) {
                 return;
             }
-            if (did == 0 && gcw.empty() && global.empty()) {
+            if (did == 0 && global.empty()) {
                 gcMarkDone(cycle);
                 return;
             }
@@ -289,6 +300,12 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         if (pid < 0) {
             return;
         }
+        if (global.empty() && nbusy.get() == 0) {
+            // A completion point seen from the allocation path: glassgo's scheduler gives mark workers no
+            // priority, so a worker may not run for a whole time slice after the work ran out.
+            gcMarkDone(numgc);
+            return;
+        }
         assistDebt[pid] += size * assistWorkPerByte;
         if (assistDebt[pid] < GC_OVER_ASSIST_WORK) {
             return;
@@ -299,10 +316,19 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         gcw.dispose();
         flushStats(gcw);
         assistNanos.addAndGet(System.nanoTime() - t);
-        // No work to steal: Go parks the assist until background credit arrives; glassgo lets the
-        // allocation proceed and forgives the rest of the debt (the goal may be overshot).
-        assistDebt[pid] = did == 0 ? 0 : Math.max(0, assistDebt[pid] - did);
         assistWorkPerByte = pacer.assistWorkPerByte(scanWork.get(), heap.heapLive(), cycleGoal);
+        if (did == 0) {
+            // No work left for anyone to steal: like Go's gcAssistAlloc1 reaching a completion point,
+            // this assist finishes the cycle (the scheduler here gives workers no priority, so an
+            // assist is often first to notice). Otherwise Go parks the assist until background credit
+            // arrives; glassgo forgives the rest of the debt (the goal may be overshot).
+            assistDebt[pid] = 0;
+            if (global.empty()) {
+                gcMarkDone(numgc);
+            }
+            return;
+        }
+        assistDebt[pid] = Math.max(0, assistDebt[pid] - did);
     }
 
     private void flushStats(GcWork gcw) {
