@@ -70,4 +70,22 @@ class ClassicCollectorTest {
             });
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void freeOSMemoryCollectsThenReleasesTheFreedPages() throws InterruptedException {
+        try (Mutator mu = Mutator.create(Mutator.Config.of(1))) {
+            ClassicCollector gc = new ClassicCollector(mu.heap(), v -> mu.roots().scan(v::visit), 1,
+                    GcSettings.defaults().withGcPercent(-1), null);
+            long[] released = new long[1];
+            mu.run(g -> {
+                for (int i = 0; i < 64; i++) {
+                    mu.allocBytes(64 << 10);                   // 4 MiB of garbage, GOGC off: no cycle
+                }
+                assertThat(gc.numGC()).isZero();
+                released[0] = gc.freeOSMemory();
+                assertThat(gc.numGC()).isEqualTo(1);
+            });
+            assertThat(released[0]).isGreaterThanOrEqualTo(4L << 20);
+        }
+    }
 }

@@ -187,6 +187,15 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
     }
 
+    /**
+     * debug.FreeOSMemory: a forced cycle, then every free page goes back to the OS (Go's
+     * mheap.scavengeAll). Returns the bytes released.
+     */
+    public long freeOSMemory() {
+        gc();
+        return heap.scavengeAll();
+    }
+
     /** Step 1. Returns false if a cycle was already running (its owner finishes it). */
     private boolean gcStart(boolean force) {
         if (!cycleRunning.compareAndSet(false, true)) {

@@ -54,7 +54,29 @@ public final class GcStress {
      * @param breakRoots self-test of the oracle: the collector is given only the goroutine frames as roots,
      *                   not the globals, so it frees reachable objects; the oracle must then report them
      */
-    public record Config(long ops, int mutators, int gomaxprocs, long seed, GcSettings settings, boolean breakRoots) {}
+    public record Config(long ops, int mutators, int gomaxprocs, long seed, GcSettings settings, boolean breakRoots) {
+        /**
+         * What {@code glassgo lab gcstress -ops N -mutators M [-every K] [-poison]} runs: GOMAXPROCS, GOGC,
+         * GOMEMLIMIT and GODEBUG from {@code env}; {@code every > 0} adds GODEBUG gcstress=K (a cycle every
+         * K allocations), {@code poison} adds gcpoison=1.
+         */
+        public static Config forLab(long ops, int mutators, int every, boolean poison, long seed, Map<String, String> env) {
+            if (ops < 1 || mutators < 1) {
+                throw new IllegalArgumentException("gcstress: -ops and -mutators must be at least 1");
+            }
+            String procs = env.get("GOMAXPROCS");
+            int gomaxprocs = procs == null || procs.isEmpty()
+                    ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(procs);
+            GcSettings s = GcSettings.fromEnv(env);
+            if (every > 0) {
+                s = s.withGodebug("gcstress=" + every);
+            }
+            if (poison) {
+                s = s.withGodebug("gcpoison=1");
+            }
+            return new Config(ops, mutators, gomaxprocs, seed, s, false);
+        }
+    }
 
     public record Result(long ops, int cycles, long freed, long violations, List<String> examples) {
         /** The closing line of {@code glassgo lab gcstress}. */
