@@ -385,9 +385,33 @@ public final class Checker extends Stmts {
                 objDecl(o);
             }
         }
+        typeChainCycles(objs);
         for (Obj o : objs) {
             if (!(o instanceof TypeName)) {
                 objDecl(o);
+            }
+        }
+    }
+
+    /** Reports defined types whose underlying type is a loop of defined types (type A B; type B A). */
+    private void typeChainCycles(List<Obj> objs) {
+        java.util.Set<Named> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Obj o : objs) {
+            if (o instanceof TypeName tn && tn.type() instanceof Named n && n.rawUnderlying() instanceof Named && !reported.contains(n)) {
+                if (n.chainLoops()) {
+                    List<Obj> cyc = new ArrayList<>();
+                    Type t = n;
+                    while (t instanceof Named m && reported.add(m)) {
+                        cyc.add(m.obj());
+                        t = m.rawUnderlying();
+                    }
+                    cycleError(cyc);
+                    for (Obj c : cyc) {
+                        ((Named) c.type()).setUnderlying(Universe.INVALID);
+                    }
+                } else if (n.resolveChain() == null) {
+                    n.setUnderlying(Universe.INVALID);
+                }
             }
         }
     }
@@ -616,12 +640,15 @@ public final class Checker extends Stmts {
         try {
             Type rhs = definedType(ts.type, named);
             Type u;
-            if (rhs instanceof Named rn && rn.orig == null && rn.rawUnderlying() == null) {
-                // the right-hand side is a type still being declared: a cycle through defined types only
-                u = Universe.INVALID;
-                if (rn == named || objPath.contains(rn.obj())) {
-                    List<Obj> cyc = new ArrayList<>(objPath.subList(Math.max(0, objPath.indexOf(rn.obj())), objPath.size()));
-                    cycleError(cyc);
+            if (rhs instanceof Named rn && rn.orig == null && (rn.rawUnderlying() == null || rn.resolveChain() == null)) {
+                // The right-hand side is a type still being declared (type T2 T1 inside T1's
+                // declaration): link to it and resolve lazily; a true cycle (type A B; type B A)
+                // is found once all types are declared (typeChainCycles).
+                if (rn == named) {
+                    cycleError(List.of(obj));
+                    u = Universe.INVALID;
+                } else {
+                    u = rn;
                 }
             } else {
                 u = rhs.underlying();
@@ -869,6 +896,7 @@ public final class Checker extends Stmts {
                     TypeName tn = new TypeName(ts.name.pos(), pkg, ts.name.name, null);
                     declare(scope, ts.name, tn);
                     typeDecl(tn, ts);
+                    typeChainCycles(List.of(tn));
                     runLater();
                 }
             }

@@ -73,11 +73,46 @@ public final class Named implements Type {
             }
             underlying = Subst.subst(ou, Subst.map(orig.typeParams, targs)).underlying();
         }
-        if (underlying instanceof Named n) {
-            // A chain of defined types resolves to the last one's underlying type.
-            underlying = n.underlying();
+        if (underlying instanceof Named) {
+            // type T2 T1 declared while T1 was still being declared: resolve the chain now, or
+            // answer invalid (uncached) until T1 is complete.
+            Type u = resolveChain();
+            if (u == null) {
+                return Universe.INVALID;
+            }
+            underlying = u;
         }
         return underlying == null ? Universe.INVALID : underlying;
+    }
+
+    /** Follows a chain of defined types to a type literal; null while unresolved or if it loops. */
+    Type resolveChain() {
+        java.util.Set<Named> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Type t = this.underlying;
+        while (t instanceof Named n) {
+            if (!seen.add(n)) {
+                return null;
+            }
+            if (n.orig != null) {
+                return n.underlying();
+            }
+            t = n.underlying;
+        }
+        return t;
+    }
+
+    /** Whether this type's underlying type is a chain of defined types that loops back. */
+    boolean chainLoops() {
+        java.util.Set<Named> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        seen.add(this);
+        Type t = this.underlying;
+        while (t instanceof Named n && n.orig == null) {
+            if (!seen.add(n)) {
+                return true;
+            }
+            t = n.underlying;
+        }
+        return false;
     }
 
     public void addMethod(Func m) {
