@@ -2,10 +2,13 @@
 # bench.sh: runs a glassgo JMH benchmark suite and the same benchmarks on the real Go 1.19 toolchain,
 # in one go, and prints one comparison line per benchmark:
 #     NAME: glassgo X ns/op, go Y ns/op, ratio R        (R = glassgo / go; lower is better)
+# Suite check is not JMH: it parses and type-checks all of std in one warm JVM, as `glassgo check std`,
+# and prints  check std: P packages, L lines, T s warm (min of N; median M s), R lines/s
 #
-# Usage: glassgo-bench/bench.sh malloc|sched
+# Usage: glassgo-bench/bench.sh malloc|sched|check
 # Environment: GLASSGO_SHARED (default <repo>/../shared), GO (default /usr/lib/go-1.19/bin/go),
-#              JMH_OPTS (default: 1 fork, 3 x 1 s warmup, 3 x 1 s measurement).
+#              JMH_OPTS (default: 1 fork, 3 x 1 s warmup, 3 x 1 s measurement),
+#              CHECK_ITERATIONS (suite check: "WARMUPS ITERATIONS", default "2 5").
 set -euo pipefail
 
 suite="${1:-}"
@@ -13,7 +16,8 @@ case "$suite" in
   malloc) jmh_class="glassgo.bench.MallocBench"; go_dir="bench/gobench/malloc" ;;
   # sched: the Go side is Go's own runtime package benchmarks (chan_test.go, proc_test.go).
   sched) jmh_class="glassgo.bench.sched.SchedBench"; go_dir="" ;;
-  *) echo "usage: $0 malloc|sched" >&2; exit 2 ;;
+  check) jmh_class=""; go_dir="" ;;
+  *) echo "usage: $0 malloc|sched|check" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,6 +39,15 @@ trap 'rm -rf "$work"' EXIT
 echo "== building glassgo-bench"
 (cd "$repo" && { mvn -B -q -o -pl glassgo-bench -am package -DskipTests || mvn -B -q -pl glassgo-bench -am package -DskipTests; }) >"$work/build.log" 2>&1 \
   || { cat "$work/build.log" >&2; exit 1; }
+
+if [[ "$suite" == check ]]; then
+  # Same JVM flags as ./glassgo (deep recursion in the checker needs the large stack).
+  echo "== glassgo check std, warm JVM (warm-ups, iterations: ${CHECK_ITERATIONS:-2 5})"
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xss16m -cp "$here/target/benchmarks.jar" \
+    glassgo.bench.check.CheckStdBench ${CHECK_ITERATIONS:-2 5}
+  exit 0
+fi
 
 if [[ "$suite" == malloc ]]; then
 echo "== glassgo (JMH $jmh_opts) — no collector yet: every 4 MiB allocated, MHeap.freeAllExcept(sink)"
