@@ -862,7 +862,7 @@ abstract class Calls extends Exprs {
                 x.val = val;
             }
             case CLOSE -> {
-                Type core = Predicates.coreType(a0.type);
+                Type core = a0.type instanceof TypeParam ? sameUnder(a0.type, Chan.class) : Predicates.coreType(a0.type);
                 if (!(core instanceof Chan c)) {
                     errorf(a0, "invalid operation: cannot close non-channel %s", operandString(a0));
                     return false;
@@ -943,7 +943,7 @@ abstract class Calls extends Exprs {
                 x.set(Operand.Mode.VALUE, Universe.INT);
             }
             case DELETE -> {
-                Type core = Predicates.coreType(a0.type);
+                Type core = a0.type instanceof TypeParam ? sameUnder(a0.type, Map.class) : Predicates.coreType(a0.type);
                 if (!(core instanceof Map m)) {
                     errorf(a0, "invalid argument: %s is not a map", operandString(a0));
                     return false;
@@ -1131,6 +1131,35 @@ abstract class Calls extends Exprs {
             }
         }
         return true;
+    }
+
+    /**
+     * For close and delete on a type parameter (types2 underIs): every type in its set must be of
+     * kind k; a channel with the most restrictive direction, or a map with the common key type, stands
+     * for them all. Null when the set does not qualify.
+     */
+    private static Type sameUnder(Type t, Class<? extends Type> k) {
+        TypeSet ts = ((TypeParam) t).iface().typeSet();
+        if (ts.terms() == null || ts.terms().isEmpty()) {
+            return null;
+        }
+        Type rep = null;
+        for (Term term : ts.terms()) {
+            Type u = term.type().underlying();
+            if (!k.isInstance(u)) {
+                return null;
+            }
+            if (u instanceof Chan c && c.dir() == Chan.Dir.RECV_ONLY) {
+                return c;
+            }
+            if (rep instanceof Map m1 && u instanceof Map m2 && !Predicates.identical(m1.key(), m2.key())) {
+                return null;
+            }
+            if (rep == null || u instanceof Chan c && c.dir() != Chan.Dir.SEND_RECV) {
+                rep = u;
+            }
+        }
+        return rep;
     }
 
     private void toFloatKind(Operand o) {

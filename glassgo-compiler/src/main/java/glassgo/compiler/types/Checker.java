@@ -691,10 +691,16 @@ public final class Checker extends Stmts {
     }
 
     @Override
+    int declDepth() {
+        return objPath.size();
+    }
+
+    @Override
     boolean embedsItself(Type t) {
         if (t instanceof Named n && n.orig == null && n.rawUnderlying() == null) {
             int i = objPath.indexOf(n.obj());
-            if (i >= 0) {
+            // Only a path of embeddings is a cycle; one through a method signature is fine.
+            if (i >= 0 && i >= indirectionMark) {
                 cycleError(new ArrayList<>(objPath.subList(i, objPath.size())));
                 return true;
             }
@@ -784,8 +790,8 @@ public final class Checker extends Stmts {
 
     /** Checks a method's receiver and adds it to its base type when declared through an alias. */
     private void attachMethod(Func f, Signature s, FuncDecl fd) {
-        if (s.recv() == null) {
-            return;
+        if (s.recv() == null || f.name().equals("_")) {
+            return; // blank methods are never looked up, so several may exist
         }
         Type rt = s.recv().type();
         if (rt == Universe.INVALID) {

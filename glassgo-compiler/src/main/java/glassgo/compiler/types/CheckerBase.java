@@ -256,6 +256,9 @@ abstract class CheckerBase {
                     return new ConvResult(null, null, CODE_INVALID_UNTYPED);
                 }
             }
+            if (x.isNil()) {
+                return new ConvResult(Universe.UNTYPED_NIL, null, 0); // keep nil untyped (go.dev/issue/39755)
+            }
             return new ConvResult(target, null, 0);
         }
         Type u = target.underlying();

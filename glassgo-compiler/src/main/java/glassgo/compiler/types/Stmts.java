@@ -30,6 +30,11 @@ abstract class Stmts extends Calls {
 
     /** Checks a function body (go/types {@code funcBody}). */
     void funcBody(Signature s, BlockStmt body, Scope fscope) {
+        funcBody(s, body, fscope, false);
+    }
+
+    /** keepIota: a function literal inside a constant declaration still sees iota. */
+    void funcBody(Signature s, BlockStmt body, Scope fscope, boolean keepIota) {
         boolean savedGeneric = genericBody;
         genericBody |= !s.typeParams().isEmpty() || !s.recvTypeParams().isEmpty();
         Scope savedScope = scope;
@@ -38,7 +43,9 @@ abstract class Stmts extends Calls {
         DeclInfo savedDecl = decl;
         scope = fscope;
         sig = s;
-        iota = null;
+        if (!keepIota) {
+            iota = null;
+        }
         try {
             stmtList(0, body.list);
             if (s.results().len() > 0 && !new Terminating(uses).isTerminating(body, "")) {
@@ -63,7 +70,7 @@ abstract class Stmts extends Calls {
         }
         // Uses inside a closure of a package-level initializer are dependencies of it.
         DeclInfo d = decl;
-        funcBody(s, body, sigScope);
+        funcBody(s, body, sigScope, true);
         decl = d;
     }
 

@@ -28,6 +28,12 @@ abstract class TypeExprs extends CheckerBase {
     /** Whether embedding t in an interface being declared closes a cycle (reported then). */
     abstract boolean embedsItself(Type t);
 
+    /** How many package-level declarations are in progress. */
+    abstract int declDepth();
+
+    /** Declarations in progress below this depth were entered through a method signature. */
+    int indirectionMark;
+
     /** Delayed actions run after the current declaration (go/types {@code check.later}). */
     final List<Runnable> later = new ArrayList<>();
 
@@ -612,12 +618,15 @@ abstract class TypeExprs extends CheckerBase {
                 continue;
             }
             Scope saved = scope;
+            int savedMark = indirectionMark;
+            indirectionMark = declDepth();
             scope = new Scope(scope, ft.pos(), ft.end(), "method", true);
             Signature sig;
             try {
                 sig = funcType(null, null, ft);
             } finally {
                 scope = saved;
+                indirectionMark = savedMark;
             }
             Type recvT = def != null ? def : iface;
             sig.recv = new Var(name.pos(), pkg, "", recvT);
