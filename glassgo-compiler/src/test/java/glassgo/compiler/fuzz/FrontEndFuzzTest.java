@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Default run: checking std's declarations once, then 15 seconds of inputs, with a fixed seed. {@code -Dglassgo.long=true}: at least 10^6
  * inputs, with progress (count, inputs/s) printed every 10,000. {@code -Dglassgo.fuzz.seed=N}
- * chooses the seed.
+ * chooses the seed; {@code -Dglassgo.fuzz.replay=FILE} checks one saved input again.
  */
 class FrontEndFuzzTest {
     private static final Duration PER_INPUT_LIMIT = Duration.ofSeconds(10);
@@ -69,6 +69,22 @@ class FrontEndFuzzTest {
         Stats s = fuzz(Duration.ofDays(2), 1_000_000, 10_000);
         System.out.printf("front-end fuzz (long): %s (seed %d)%n", s, seed);
         assertThat(s.inputs).isGreaterThanOrEqualTo(1_000_000);
+    }
+
+    /** {@code -Dglassgo.fuzz.replay=FILE}: checks one saved input again and prints what it gave. */
+    @Test
+    @EnabledIfSystemProperty(named = "glassgo.fuzz.replay", matches = ".+")
+    void savedInputGivesOnlySuccessOrPositionedDiagnostics() throws IOException {
+        Path goroot = GoRoot.find().orElseThrow();
+        byte[] input = Files.readAllBytes(Path.of(System.getProperty("glassgo.fuzz.replay")));
+        SingleFileCheck checker = new SingleFileCheck(goroot, work, List.copyOf(new java.util.TreeSet<>(STD_IMPORTS)));
+        checker.renewIfDue();
+        SingleFileCheck.Outcome out = checker.check(input);
+        out.loadErrors().forEach(e -> System.out.println("load: " + e));
+        if (out.result() != null) {
+            out.result().errors().forEach(d -> System.out.println(d));
+        }
+        assertThat(judge(out, input, checker.file().toString())).isNull();
     }
 
     /** Counts of one run. */
