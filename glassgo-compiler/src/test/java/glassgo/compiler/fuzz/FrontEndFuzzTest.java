@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Default run: checking std's declarations once, then 15 seconds of inputs, with a fixed seed. {@code -Dglassgo.long=true}: at least 10^6
  * inputs, with progress (count, inputs/s) printed every 10,000. {@code -Dglassgo.fuzz.seed=N}
- * chooses the seed; {@code -Dglassgo.fuzz.replay=FILE} checks one saved input again.
+ * chooses the seed; {@code -Dglassgo.fuzz.keepGoing=true} lists every finding rather than stopping at
+ * the first; {@code -Dglassgo.fuzz.replay=FILE} checks one saved input again.
  */
 class FrontEndFuzzTest {
     private static final Duration PER_INPUT_LIMIT = Duration.ofSeconds(10);
@@ -50,6 +51,13 @@ class FrontEndFuzzTest {
     private static final Pattern DIAGNOSTIC = Pattern.compile("(?s)^.+:\\d+(:\\d+)?: \\S.*");
 
     private final long seed = Long.getLong("glassgo.fuzz.seed", 0x66757a7a);
+    /**
+     * {@code -Dglassgo.fuzz.keepGoing=true}: a wrong outcome is saved and printed, the run goes on
+     * and fails at its end, so one long run can list several findings. A hang still ends the run,
+     * since the stuck worker cannot be reused.
+     */
+    private final boolean keepGoing = Boolean.getBoolean("glassgo.fuzz.keepGoing");
+    private final List<AssertionError> findings = new ArrayList<>();
 
     @TempDir
     Path work;
@@ -149,14 +157,16 @@ class FrontEndFuzzTest {
                     f.cancel(true);
                     throw failure(input, index, "took longer than " + PER_INPUT_LIMIT.toSeconds() + " s", null);
                 } catch (ExecutionException e) {
-                    throw failure(input, index, "threw " + e.getCause(), e.getCause());
+                    found(failure(input, index, "threw " + e.getCause(), e.getCause()));
+                    stats.inputs++;
+                    continue;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError("fuzz: interrupted", e);
                 }
                 String bad = judge(out, input, checker.file().toString());
                 if (bad != null) {
-                    throw failure(input, index, bad, null);
+                    found(failure(input, index, bad, null));
                 }
                 stats.inputs++;
                 if (out.result() != null) {
@@ -179,7 +189,21 @@ class FrontEndFuzzTest {
             worker.shutdownNow();
         }
         stats.nanos = System.nanoTime() - start;
+        if (!findings.isEmpty()) {
+            AssertionError all = new AssertionError(findings.size() + " wrong outcomes in " + stats + "; first: "
+                    + findings.getFirst().getMessage(), findings.getFirst());
+            findings.stream().skip(1).forEach(all::addSuppressed);
+            throw all;
+        }
         return stats;
+    }
+
+    /** Records a wrong outcome, or ends the run with it. */
+    private void found(AssertionError e) {
+        if (!keepGoing) {
+            throw e;
+        }
+        findings.add(e);
     }
 
     /** Null if the outcome is success or well-formed diagnostics; otherwise what is wrong. */
