@@ -24,7 +24,20 @@ class CheckerTest {
                 var l = (*List[string])(nil).Push("a")
                 const big = 1 << 100
                 var small = big >> 98
+                type T1 struct{ Next *T2 }
+                type T2 T1
+                var _ = T2{}.Next.Next
+                func isNil[M ~map[string]int](m M) bool { return m == nil }
+                func fact[T ~int](n T) T { if n <= 1 { return 1 }; return n * fact(n-1) }
+                func pair[A, B any](a A, b B) B { return b }
+                var _ string = pair[int](1, "x")
                 """)).isEmpty();
+    }
+
+    @Test
+    void loopsOfDefinedTypesAreInvalidRecursiveTypes() {
+        assertThat(check("package p\ntype A B\ntype B A\n"))
+                .singleElement().asString().startsWith("x.go:2:6: invalid recursive type A");
     }
 
     @Test
