@@ -1282,9 +1282,11 @@ public final class Sched {
      * until startTheWorld) or from a thread that is not an M.
      */
     void stopTheWorld(String reason) {
+        M caller = currentM();
+        acquireWorldsema(caller != null && caller.curg != null);
+        // Waiting for worldsema may gosched the caller onto another M and P: read them only now.
         M mp = currentM();
         P self = mp != null && mp.curg != null ? mp.p : null;
-        acquireWorldsema(self != null);
         lock.lock();
         boolean wait;
         try {

@@ -154,4 +154,35 @@ class StopTheWorldTest {
             assertThat(s.allp[0].status() == P._Prunning || s.allp[0].status() == P._Pidle).isTrue();
         });
     }
+
+    @Test
+    void goroutinesStoppingTheWorldAtOnceTakeTurnsWithoutLosingTheirP() throws Exception {
+        // A stopper that waits for worldsema is rescheduled, maybe onto another P; it must
+        // stop the world from the P it holds when it gets the sema (the lab's churn found this).
+        int stoppers = 4;
+        int rounds = 200;
+        AtomicLong stops = new AtomicLong();
+        GoRuntime.run(2, () -> {
+            Sched s = GoRuntime.currentSched();
+            Sema done = new Sema(0);
+            for (int i = 0; i < stoppers; i++) {
+                GoRuntime.go(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        GoRuntime.stopTheWorld(s, "test");
+                        for (P pp : s.allp) {
+                            assertThat(pp.status()).isEqualTo(P._Pgcstop);
+                        }
+                        stops.incrementAndGet();
+                        GoRuntime.startTheWorld(s);
+                        GoRuntime.gosched();
+                    }
+                    done.release();
+                });
+            }
+            for (int i = 0; i < stoppers; i++) {
+                done.acquire();
+            }
+        });
+        assertThat(stops.get()).isEqualTo((long) stoppers * rounds);
+    }
 }
