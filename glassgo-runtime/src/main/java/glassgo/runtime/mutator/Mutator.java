@@ -5,6 +5,8 @@
 // writebarrierptr entry, and proc.go's newproc.
 package glassgo.runtime.mutator;
 
+import glassgo.runtime.gc.Collector;
+import glassgo.runtime.gc.WriteBarrier;
 import glassgo.runtime.malloc.MCache;
 import glassgo.runtime.malloc.MHeap;
 import glassgo.runtime.malloc.MSpan;
@@ -115,6 +117,9 @@ public final class Mutator implements AutoCloseable {
     private MemStats finalStats;
     private boolean ran;
     private volatile boolean faulted;
+    /** The attached collector (null: explicit frees only) and its barrier, read on every pointer store. */
+    private volatile Collector collector;
+    private volatile WriteBarrier barrier;
 
     private Mutator(Config config) {
         this.config = config;
@@ -205,8 +210,27 @@ public final class Mutator implements AutoCloseable {
         if (finalStats == null) {
             throw new IllegalStateException("mutator: stats before the program finished");
         }
+        Collector c = collector;
         return new Stats(finalStats, peakHeapInuse, goroutines.get(), explicitFrees, freeCycles, tinyFreesSkipped,
-                config.gomaxprocs(), 0);
+                config.gomaxprocs(), c == null ? 0 : c.numGC());
+    }
+
+    /**
+     * Hands the heap to a garbage collector (e.g. {@code ClassicCollector.attach(mu, settings, trace)}),
+     * before {@link #run}: from then on {@link #writePointer} calls its write barrier, {@link #free} does
+     * nothing (the collector decides what dies), and {@link Stats#gcCycles()} counts its cycles.
+     */
+    public void attachCollector(Collector c) {
+        if (ps != null) {
+            throw new IllegalStateException("mutator: attachCollector after run");
+        }
+        collector = c;
+        barrier = c.writeBarrier();
+    }
+
+    /** The attached collector, or null. */
+    public Collector collector() {
+        return collector;
     }
 
     /** A block of {@code n} global pointer variables, zeroed, registered as roots for the program's life. */
@@ -250,9 +274,16 @@ public final class Mutator implements AutoCloseable {
         if ((addr & 7) != 0) {
             throw new IllegalArgumentException("mutator: misaligned pointer store at 0x" + Long.toHexString(addr));
         }
+        WriteBarrier wb = barrier;
         if (space.contains(addr)) {
+            if (wb != null && wb.enabled()) {
+                wb.onPointerWrite(addr, space.getLong(addr), value);
+            }
             space.putLong(addr, value);
         } else if (roots.inGlobals(addr)) {
+            if (wb != null && wb.enabled()) {
+                wb.onPointerWrite(addr, NATIVE.get(ValueLayout.JAVA_LONG, addr), value);
+            }
             NATIVE.set(ValueLayout.JAVA_LONG, addr, value);
         } else {
             throw new IllegalArgumentException("mutator: pointer store to 0x" + Long.toHexString(addr)
@@ -308,8 +339,8 @@ public final class Mutator implements AutoCloseable {
      * {@link Stats#tinyFreesSkipped()}.
      */
     public void free(long obj) {
-        if (obj == 0 || obj == heap.zerobase()) {
-            return;
+        if (obj == 0 || obj == heap.zerobase() || collector != null) {
+            return;                          // with a collector attached, marking decides what dies
         }
         MSpan s = heap.spanOfHeap(obj);
         if (s == null) {

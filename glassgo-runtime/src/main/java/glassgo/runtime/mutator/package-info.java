@@ -33,9 +33,9 @@
  * }
  * }</pre>
  *
- * <p>What the collector (next issue) hooks into: {@code Mutator.writePointer} (the barrier),
- * {@code Roots.scan} (globals + open frames), the per-P state array {@code Mutator.PLocal} (where per-P
- * work buffers and the allocate-black flag go), the {@code Stats.gcCycles} counter, and the free-cycle code
- * (stop the world → free → {@code sweepAll}), which its mark/sweep replaces.
+ * <p>The collector: {@code ClassicCollector.attach(mu, settings, trace)} (package {@code glassgo.runtime.gc})
+ * before {@code run} makes {@code writePointer} call its hybrid write barrier, scans {@code Roots} (globals
+ * + open frames), turns {@code free} into a no-op and counts {@code Stats.gcCycles}. Without a collector,
+ * explicit frees and free cycles (stop the world → free → {@code sweepAll}) remain the only reclamation.
  */
 package glassgo.runtime.mutator;

@@ -29,8 +29,7 @@ class ClassicCollectorTest {
     @ValueSource(strings = {"gcstoptheworld=1,gcverify=1", "gcverify=1"})
     void gcKeepsWhatGlobalsAndFramesReachAndFreesTheRest(String godebug) throws InterruptedException {
         try (Mutator mu = Mutator.create(Mutator.Config.of(2))) {
-            ClassicCollector gc = new ClassicCollector(mu.heap(), v -> mu.roots().scan(v::visit), 2,
-                    GcSettings.defaults().withGodebug(godebug), null);
+            ClassicCollector gc = ClassicCollector.attach(mu, GcSettings.defaults().withGodebug(godebug), null);
             List<Long> garbage = new ArrayList<>();
             long[] kept = new long[3];
             mu.run(g -> {
@@ -74,8 +73,7 @@ class ClassicCollectorTest {
     @org.junit.jupiter.api.Test
     void freeOSMemoryCollectsThenReleasesTheFreedPages() throws InterruptedException {
         try (Mutator mu = Mutator.create(Mutator.Config.of(1))) {
-            ClassicCollector gc = new ClassicCollector(mu.heap(), v -> mu.roots().scan(v::visit), 1,
-                    GcSettings.defaults().withGcPercent(-1), null);
+            ClassicCollector gc = ClassicCollector.attach(mu, GcSettings.defaults().withGcPercent(-1), null);
             long[] released = new long[1];
             mu.run(g -> {
                 for (int i = 0; i < 64; i++) {
@@ -86,6 +84,24 @@ class ClassicCollectorTest {
                 assertThat(gc.numGC()).isEqualTo(1);
             });
             assertThat(released[0]).isGreaterThanOrEqualTo(4L << 20);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void attachedMutatorRoutesPointerStoresThroughTheBarrierAndIgnoresExplicitFrees() throws InterruptedException {
+        try (Mutator mu = Mutator.create(Mutator.Config.of(1))) {
+            ClassicCollector gc = ClassicCollector.attach(mu, GcSettings.defaults(), null);
+            mu.run(g -> {
+                Globals gl = mu.globals("g", 2);
+                long a = mu.alloc(NODE);
+                gl.set(0, a);
+                mu.free(a);                                // a collector decides: still reachable, kept
+                gc.gc();
+                assertThat(allocated(mu.heap(), gl.get(0))).isTrue();
+                assertThat(gc.writeBarrier().enabled()).as("barrier off outside the mark phase").isFalse();
+            });
+            assertThat(mu.stats().gcCycles()).isEqualTo(1);
+            assertThat(mu.collector()).isSameAs(gc);
         }
     }
 }

@@ -106,6 +106,17 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         commitPacing();
     }
 
+    /**
+     * A collector for a mutator's heap and roots (globals and goroutine frames), attached to it so that its
+     * pointer stores go through the barrier. Call before {@code mu.run}.
+     */
+    public static ClassicCollector attach(glassgo.runtime.mutator.Mutator mu, GcSettings settings, PrintStream traceOut) {
+        ClassicCollector c = new ClassicCollector(mu.heap(), v -> mu.roots().scan(v::visit),
+                mu.config().gomaxprocs(), settings, traceOut);
+        mu.attachCollector(c);
+        return c;
+    }
+
     public GcSettings settings() {
         return settings;
     }

@@ -7,7 +7,6 @@ package glassgo.runtime.gc.stress;
 import glassgo.runtime.gc.CycleRecord;
 import glassgo.runtime.gc.GcSettings;
 import glassgo.runtime.gc.RootSet;
-import glassgo.runtime.gc.WriteBarrier;
 import glassgo.runtime.gc.classic.ClassicCollector;
 import glassgo.runtime.malloc.GoType;
 import glassgo.runtime.malloc.MHeap;
@@ -94,7 +93,6 @@ public final class GcStress {
     private final Mutator mu;
     private final MHeap heap;
     private final ClassicCollector gc;
-    private final WriteBarrier wb;
     private Globals roots;
     /** Address → id of the object the workload last allocated there. */
     private final ConcurrentHashMap<Long, Long> registry = new ConcurrentHashMap<>();
@@ -118,7 +116,7 @@ public final class GcStress {
             }
         }) : all;
         this.gc = new ClassicCollector(heap, rootSet, cfg.gomaxprocs(), cfg.settings(), trace);
-        this.wb = gc.writeBarrier();
+        mu.attachCollector(gc);
         gc.onCycleEnd(this::oracle);
     }
 
@@ -214,11 +212,8 @@ public final class GcStress {
         }
     }
 
-    /** The pointer store of this workload: barrier, then the mutator's store. */
+    /** The pointer store of this workload: the mutator's, which runs the collector's write barrier. */
     private void store(long obj, long off, long val) {
-        if (wb.enabled()) {
-            wb.onPointerWrite(obj + off, mu.readPointer(obj, off), val);
-        }
         mu.writePointer(obj, off, val);
     }
 
