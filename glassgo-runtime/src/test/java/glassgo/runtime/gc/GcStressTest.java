@@ -12,7 +12,7 @@ class GcStressTest {
     private static GcStress.Result run(long ops, int mutators, int procs, long seed, String godebug, String gogc)
             throws InterruptedException {
         GcSettings s = GcSettings.defaults().withGcPercent(GcSettings.readGOGC(gogc)).withGodebug(godebug);
-        GcStress.Result r = GcStress.run(new GcStress.Config(ops, mutators, procs, seed, s, false), null);
+        GcStress.Result r = GcStress.run(new GcStress.Config(ops, mutators, procs, seed, s, GcStress.Sabotage.NONE), null);
         System.out.println(godebug + " GOGC=" + gogc + ": " + r.line() + " " + r.examples());
         return r;
     }
@@ -48,7 +48,7 @@ class GcStressTest {
         GcSettings s = GcSettings.defaults().withGodebug("gcpoison=1,gcstress=500");
         GcStress.Result r;
         try {
-            r = GcStress.run(new GcStress.Config(20_000, 2, 1, 4, s, true), null);
+            r = GcStress.run(new GcStress.Config(20_000, 2, 1, 4, s, GcStress.Sabotage.GLOBALS_NOT_SCANNED), null);
         } catch (RuntimeException fault) {
             // The collector's own invariants may trip over the dangling pointers first (a pointer to a
             // free slot gets marked); either way the bug was caught.
@@ -58,6 +58,22 @@ class GcStressTest {
             return;
         }
         assertThat(r.violations()).as("a collector blind to globals must be caught").isPositive();
+    }
+
+    @Test
+    void oracleCatchesConcurrentMarkingWithoutTheWriteBarrier() throws InterruptedException {
+        // Without the barrier, objects moved behind the marker's wavefront during mark are lost.
+        GcSettings s = GcSettings.defaults().withGcPercent(10).withGodebug("gcpoison=1,gcstress=300");
+        GcStress.Result r;
+        try {
+            r = GcStress.run(new GcStress.Config(60_000, 2, 1, 8, s, GcStress.Sabotage.NO_WRITE_BARRIER), null);
+        } catch (RuntimeException fault) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            fault.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(trace.toString()).containsAnyOf("marking free object", "more marked objects");
+            return;
+        }
+        assertThat(r.violations()).as("marking without a barrier must be caught").isPositive();
     }
 
     @Test

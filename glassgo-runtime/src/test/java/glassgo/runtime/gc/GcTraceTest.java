@@ -57,7 +57,7 @@ class GcTraceTest {
             GcSettings s = GcSettings.defaults().withGodebug(godebug);
             GcStress.Result r;
             try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-                r = GcStress.run(new GcStress.Config(20_000, 2, procs, 7, s, false), ps);
+                r = GcStress.run(new GcStress.Config(20_000, 2, procs, 7, s, GcStress.Sabotage.NONE), ps);
             }
             List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
             assertThat(lines).hasSize(r.cycles());

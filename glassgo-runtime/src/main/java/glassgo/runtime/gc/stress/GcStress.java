@@ -49,11 +49,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A mutator never keeps a pointer in a Java local across a safepoint (allocation, preemption poll).
  */
 public final class GcStress {
-    /**
-     * @param breakRoots self-test of the oracle: the collector is given only the goroutine frames as roots,
-     *                   not the globals, so it frees reachable objects; the oracle must then report them
-     */
-    public record Config(long ops, int mutators, int gomaxprocs, long seed, GcSettings settings, boolean breakRoots) {
+    /** Self-tests of the oracle: collectors broken on purpose, whose mistakes the oracle must report. */
+    public enum Sabotage {
+        NONE,
+        /** The collector is given only the goroutine frames as roots, not the globals. */
+        GLOBALS_NOT_SCANNED,
+        /** Pointer stores bypass the write barrier (the collector is not attached to the mutator). */
+        NO_WRITE_BARRIER
+    }
+
+    public record Config(long ops, int mutators, int gomaxprocs, long seed, GcSettings settings, Sabotage sabotage) {
         /**
          * What {@code glassgo lab gcstress -ops N -mutators M [-every K] [-poison]} runs: GOMAXPROCS, GOGC,
          * GOMEMLIMIT and GODEBUG from {@code env}; {@code every > 0} adds GODEBUG gcstress=K (a cycle every
@@ -73,7 +78,7 @@ public final class GcStress {
             if (poison) {
                 s = s.withGodebug("gcpoison=1");
             }
-            return new Config(ops, mutators, gomaxprocs, seed, s, false);
+            return new Config(ops, mutators, gomaxprocs, seed, s, Sabotage.NONE);
         }
     }
 
@@ -110,13 +115,15 @@ public final class GcStress {
         this.mu = Mutator.create(Mutator.Config.of(cfg.gomaxprocs()));
         this.heap = mu.heap();
         RootSet all = v -> mu.roots().scan(v::visit);
-        RootSet rootSet = cfg.breakRoots() ? v -> mu.roots().scan((slot, p) -> {
+        RootSet rootSet = cfg.sabotage() == Sabotage.GLOBALS_NOT_SCANNED ? v -> mu.roots().scan((slot, p) -> {
             if (!isGlobal(slot)) {
                 v.visit(slot, p);
             }
         }) : all;
         this.gc = new ClassicCollector(heap, rootSet, cfg.gomaxprocs(), cfg.settings(), trace);
-        mu.attachCollector(gc);
+        if (cfg.sabotage() != Sabotage.NO_WRITE_BARRIER) {
+            mu.attachCollector(gc);
+        }
         gc.onCycleEnd(this::oracle);
     }
 
