@@ -477,7 +477,8 @@ abstract class TypeExprs extends CheckerBase {
     /** Declares the type parameters of a generic function or type in the current scope. */
     List<TypeParam> collectTypeParams(FieldList list) {
         if (langMinor < 18) {
-            error(list.pos(), "type parameter requires go1.18 or later");
+            errorf(list.list.isEmpty() ? list.pos() : list.list.get(0).pos(),
+                    "type parameter requires go1.18 or later (-lang was set to go1.%d; check go.mod)", langMinor);
         }
         List<TypeParam> tps = new ArrayList<>();
         for (Field f : list.list) {
