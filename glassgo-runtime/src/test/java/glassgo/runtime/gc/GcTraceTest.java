@@ -50,9 +50,8 @@ class GcTraceTest {
 
     @Test
     void everyLineOfARunMatchesGosFormatAndItsFieldsAgree() throws InterruptedException {
-        // Concurrent at one P, stop-the-world at two (see GcStressTest for why).
         for (String godebug : List.of("gctrace=1", "gctrace=1,gcstoptheworld=1")) {
-            int procs = godebug.contains("gcstoptheworld") ? 2 : 1;
+            int procs = 2;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             GcSettings s = GcSettings.defaults().withGodebug(godebug);
             GcStress.Result r;
