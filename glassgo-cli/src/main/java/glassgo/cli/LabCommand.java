@@ -2,6 +2,7 @@ package glassgo.cli;
 
 import glassgo.cli.lab.BinaryTrees;
 import glassgo.cli.lab.Churn;
+import glassgo.cli.lab.GcStressLab;
 import glassgo.cli.lab.PingPong;
 import glassgo.cli.lab.Workers;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Run a built-in synthetic workload on glassgo's runtime and summarise it.",
-        subcommands = {Churn.class, BinaryTrees.class, PingPong.class, Workers.class})
+        subcommands = {Churn.class, BinaryTrees.class, PingPong.class, Workers.class, GcStressLab.class})
 final class LabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,6 +25,6 @@ final class LabCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "lab: no workload given (churn, bintree, pingpong, workers); see 'glassgo lab -h'");
+                "lab: no workload given (churn, bintree, pingpong, workers, gcstress); see 'glassgo lab -h'");
     }
 }

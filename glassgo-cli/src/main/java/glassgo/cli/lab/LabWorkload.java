@@ -92,12 +92,8 @@ public abstract class LabWorkload implements Callable<Integer> {
             r.peakRssBytes = peakRss();
             ok = true;
             return r;
-        } catch (FatalError e) {
-            throw new LabFailure(e.report());
-        } catch (GoroutinePanic e) {
-            throw new LabFailure(panicText(e));
-        } catch (RuntimeFault e) {
-            throw new LabFailure(e.goText());
+        } catch (FatalError | GoroutinePanic | RuntimeFault e) {
+            throw new LabFailure(faultText(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabFailure("fatal error: interrupted\n");
@@ -109,6 +105,17 @@ public abstract class LabWorkload implements Callable<Integer> {
                 mu.close();
             }
         }
+    }
+
+    /** The text Go prints for a runtime fault or a goroutine's panic. */
+    static String faultText(RuntimeException e) {
+        if (e instanceof FatalError fe) {
+            return fe.report();
+        }
+        if (e instanceof RuntimeFault rf) {
+            return rf.goText();
+        }
+        return e instanceof GoroutinePanic gp ? panicText(gp) : "fatal error: " + e + "\n";
     }
 
     private static String panicText(GoroutinePanic e) {

@@ -151,6 +151,24 @@ class LabWorkloadsTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
+    @Test
+    void cliGcstressEndsWithTheOracleLineAndExitsZeroWhenNothingWasFound() {
+        int[] rc = new int[1];
+        String[] io = cli(rc, "lab", "gcstress", "-ops", "20000", "-mutators", "2", "-every", "200", "-poison");
+        assertThat(rc[0]).as(io[1]).isZero();
+        String[] lines = io[0].split("\n");
+        assertThat(lines[lines.length - 1])
+                .matches("gcstress: 20000 ops, [1-9][0-9]* cycles, [0-9]+ objects freed, 0 violations");
+    }
+
+    @Test
+    void cliGcstressRejectsZeroOpsAsAUsageError() {
+        int[] rc = new int[1];
+        String[] io = cli(rc, "lab", "gcstress", "-ops", "0");
+        assertThat(rc[0]).isEqualTo(2);
+        assertThat(io[1]).contains("-ops and -mutators must be at least 1");
+    }
+
     /** Runs the real command line, capturing stdout and stderr. */
     static String[] cli(int[] rc, String... args) {
         PrintStream oldOut = System.out;
