@@ -483,6 +483,13 @@ abstract class Exprs extends TypeExprs {
                 x.setInvalid();
                 return;
             }
+            if (x.mode == Operand.Mode.CONSTANT && y.mode == Operand.Mode.CONSTANT && Predicates.isComplex(x.type)
+                    && y.val.kind() != Kind.UNKNOWN && divisorUnderflows(y.val)) {
+                // As types2 (issue 20227): |y|^2 may underflow to 0 though y does not.
+                errorf(y, "invalid operation: division by zero");
+                x.setInvalid();
+                return;
+            }
         }
         if (x.mode == Operand.Mode.CONSTANT && y.mode == Operand.Mode.CONSTANT) {
             if (x.val.kind() == Kind.UNKNOWN || y.val.kind() == Kind.UNKNOWN) {
@@ -503,6 +510,14 @@ abstract class Exprs extends TypeExprs {
 
     private static boolean numericOrStringSet(Type t) {
         return Predicates.allBasic(t, Basic.IS_NUMERIC | Basic.IS_STRING);
+    }
+
+    /** Whether both re*re and im*im of the divisor are 0, so complex division would divide by 0. */
+    private static boolean divisorUnderflows(Value y) {
+        Value re = Constant.real(y);
+        Value im = Constant.imag(y);
+        return Constant.sign(Constant.binaryOp(re, Token.MUL, re)) == 0
+                && Constant.sign(Constant.binaryOp(im, Token.MUL, im)) == 0;
     }
 
     private static boolean isZero(Value v) {
