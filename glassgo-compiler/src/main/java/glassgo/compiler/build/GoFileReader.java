@@ -135,10 +135,20 @@ public final class GoFileReader {
             throw error(litStart, "expected 'STRING', found " + describeNext(litStart));
         }
         Value v = Constant.makeFromLiteral(lit, Token.STRING);
-        if (v.kind() != Kind.STRING) {
+        if (v.kind() != Kind.STRING || !isValidImport(Constant.stringVal(v))) {
             throw error(litStart, "invalid import path: " + lit);
         }
         return new Import(Constant.stringVal(v), position(start));
+    }
+
+    /** go/parser's isValidImport: non-empty, every rune graphic, no space, none of Go's illegal characters. */
+    static boolean isValidImport(String path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        String illegal = "!\"#$%&'()*,:;<=>?[\\]^{|}`\uFFFD";
+        return path.codePoints().allMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && !Character.isISOControl(c) && Character.isDefined(c) && illegal.indexOf(c) < 0);
     }
 
     /** An interpreted or raw string literal's source text, or null (pos unchanged) if none. */

@@ -56,6 +56,16 @@ class GoFileReaderTest {
     }
 
     @Test
+    void importPathsWithIllegalCharactersAreRejectedLikeGoParser() {
+        // A NUL in an import path reached Path.resolve and crashed the loader (found by the fuzzer).
+        assertThat(read("package p\nimport \"runt\\x00me\"\n").error())
+                .isEqualTo("x.go:2:8: invalid import path: \"runt\\x00me\"");
+        assertThat(read("package p\nimport \"a b\"\n").error()).isEqualTo("x.go:2:8: invalid import path: \"a b\"");
+        assertThat(read("package p\nimport \"\"\n").error()).isEqualTo("x.go:2:8: invalid import path: \"\"");
+        assertThat(read("package p\nimport \"golang.org/x/net/dns/dnsmessage\"\n").error()).isNull();
+    }
+
+    @Test
     void missingPackageClauseIsReportedLikeGoParser() {
         assertThat(read("").error()).isEqualTo("x.go:1:1: expected 'package', found 'EOF'");
         assertThat(read("// only a comment\nfunc f() {}\n").error()).isEqualTo("x.go:2:1: expected 'package', found 'func'");
