@@ -15,6 +15,16 @@ final class MachineLoad {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /**
+     * Whether a latency bar is judged: only in the long run ({@code -Dglassgo.long=true}, run on a machine
+     * given to it), and only while the load average does not exceed the CPU count. The default run
+     * prints the figures but does not judge them: a test whose verdict depends on what else the machine
+     * does is a benchmark, not a unit test.
+     */
+    static boolean judgeLatency() {
+        return Boolean.getBoolean("glassgo.long") && quiet();
+    }
+
     /** True if the load average does not exceed the number of CPUs. */
     static boolean quiet() {
         double load = loadAverage();
