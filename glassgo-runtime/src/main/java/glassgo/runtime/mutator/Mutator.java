@@ -17,6 +17,7 @@ import glassgo.runtime.malloc.GoType;
 import glassgo.runtime.mem.AddressSpace;
 import glassgo.runtime.sched.G;
 import glassgo.runtime.sched.GoRuntime;
+import glassgo.runtime.sched.P;
 import glassgo.runtime.sched.Sched;
 
 import java.lang.foreign.MemorySegment;
@@ -243,7 +244,11 @@ public final class Mutator implements AutoCloseable {
     // --- allocation --------------------------------------------------------------------------------
 
     private PLocal local() {
-        return ps[CurrentP.get().id()];
+        P pp = GoRuntime.currentP();
+        if (pp == null) {
+            throw new IllegalStateException("mutator: not called from a goroutine holding a P");
+        }
+        return ps[pp.id()];
     }
 
     /** {@code new(T)}: a zeroed object of type {@code t} (Go's newobject). */

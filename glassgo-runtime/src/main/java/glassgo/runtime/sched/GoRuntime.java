@@ -98,6 +98,17 @@ public final class GoRuntime {
         return mp == null ? null : mp.curg;
     }
 
+    /**
+     * The P the calling goroutine runs on (Go's {@code getg().m.p}), or null outside a goroutine or
+     * when its M holds no P. A goroutine changes P only at a safepoint (park, yield, preemption
+     * poll), so the answer holds until the caller reaches one, as Go's mallocgc relies on.
+     */
+    public static P currentP() {
+        G gp = getg();
+        M mp = gp == null ? null : gp.m;
+        return mp == null ? null : mp.p;
+    }
+
     /** {@code go fn()}: a new goroutine in the caller's runnext (Go's newproc). */
     public static G go(Runnable fn) {
         G self = self("go");

@@ -5,7 +5,6 @@
 package glassgo.runtime.gc.classic;
 
 import glassgo.runtime.gc.Collector;
-import glassgo.runtime.gc.CurrentP;
 import glassgo.runtime.gc.CycleRecord;
 import glassgo.runtime.gc.GcPhase;
 import glassgo.runtime.gc.GcSettings;
@@ -17,6 +16,7 @@ import glassgo.runtime.malloc.MCache;
 import glassgo.runtime.malloc.MHeap;
 import glassgo.runtime.sched.GoRuntime;
 import glassgo.runtime.sched.Sched;
+import glassgo.runtime.sched.P;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -316,7 +316,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
 
     /** gcAssistAlloc: an allocating goroutine pays for its allocation with scan work during mark. */
     private void gcAssistAlloc(long size) {
-        int pid = CurrentP.id();
+        int pid = currentPId();
         if (pid < 0) {
             return;
         }
@@ -371,7 +371,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         if (!wbEnabled) {
             return;
         }
-        int pid = CurrentP.id();
+        int pid = currentPId();
         if (pid < 0) {
             throw new IllegalStateException("runtime: write barrier outside a goroutine with a P");
         }
@@ -464,5 +464,11 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         long goal = pacer.gcPercent() < 0 && pacer.memoryLimit() == Long.MAX_VALUE ? Long.MAX_VALUE : currentGoal();
         heap.setTrigger(goal == Long.MAX_VALUE ? Long.MAX_VALUE : pacer.trigger(goal));
         heap.setGcPoll(settings.gcstress() > 0 || heap.heapLive() >= heap.trigger());
+    }
+
+    /** The id of the caller's P, or -1 outside a goroutine or without a P. */
+    private static int currentPId() {
+        P pp = GoRuntime.currentP();
+        return pp == null ? -1 : pp.id();
     }
 }
