@@ -726,10 +726,9 @@ public final class Parser {
         fnest--;
         if (errcnt == errorsBefore) {
             // After syntax errors the tree may be incomplete and branch errors spurious (test/switch2.go).
-            Branches.check(file, body, (p, msg) -> {
-                errcnt++;
-                errh.error(p, msg);
-            });
+            // Branch errors go straight to the handler, as gc's checkBranches(body, p.errh): they are
+            // not syntax errors, so they must not silence a later "unexpected EOF" (found by the fuzzer).
+            Branches.check(file, body, errh::error);
         }
         return body;
     }

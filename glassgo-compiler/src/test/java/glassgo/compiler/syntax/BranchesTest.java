@@ -82,6 +82,16 @@ class BranchesTest {
     }
 
     @Test
+    void branchErrorsDoNotSilenceALaterUnexpectedEof() {
+        // Fuzz finding: the branch error counted as a syntax error, so the truncated g lost gc's EOF error
+        // and went on to the type checker, which said "missing return" with no position.
+        List<String> out = new ArrayList<>();
+        String src = "package p\n\nfunc f() {\n_:\n\tgoto _\n}\n\nfunc g() int {\n\tx := 1\n\t_ = x\n\t// c";
+        Parser.parseFile(new FileSet(), "b.go", src.getBytes(StandardCharsets.UTF_8), (p, m) -> out.add(p + ": " + m));
+        assertThat(out).containsExactly("b.go:5:7: label _ not defined", "b.go:11:6: syntax error: unexpected EOF, expecting }");
+    }
+
+    @Test
     void functionLiteralsHaveTheirOwnLabels() {
         assertThat(errors("L:\n\tfor {\n\t\t_ = func() {\n\t\t\tbreak L\n\t\t}\n\t\tbreak L\n\t}")).containsExactly(
                 "b.go:7:10: break label not defined: L");
