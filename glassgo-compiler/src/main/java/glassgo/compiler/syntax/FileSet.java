@@ -13,6 +13,17 @@ public final class FileSet {
     /** Go starts at 1 so that 0 stays "no position". */
     private int nextBase = 1;
 
+    /**
+     * A new FileSet holding this one's files at their Pos ranges, to which later files are added
+     * without touching this one: what was positioned against this set keeps its positions in the fork.
+     */
+    public synchronized FileSet fork() {
+        FileSet f = new FileSet();
+        f.files.addAll(files);
+        f.nextBase = nextBase;
+        return f;
+    }
+
     /** Adds a file with contents {@code src}; its Pos range is [base, base + src.length]. */
     public synchronized SourceFile addFile(String filename, byte[] src) {
         SourceFile f = new SourceFile(filename, nextBase, src);

@@ -17,6 +17,8 @@ public final class Named implements Type {
     final Named orig;
     final List<Type> targs;
     private List<Func> instMethods;
+    /** For a generic type: its instances by {@link Subst}'s key of their type arguments. */
+    private java.util.Map<String, Named> instances;
 
     public Named(TypeName obj, Type underlying) {
         this.obj = obj;
@@ -33,6 +35,14 @@ public final class Named implements Type {
         this.obj = orig.obj;
         this.orig = orig;
         this.targs = List.copyOf(targs);
+    }
+
+    /** The instance of this generic type (an origin) for targs, whose key is key; made on first request. */
+    synchronized Named instance(String key, List<Type> targs) {
+        if (instances == null) {
+            instances = new java.util.HashMap<>();
+        }
+        return instances.computeIfAbsent(key, k -> new Named(this, targs));
     }
 
     public TypeName obj() {

@@ -37,13 +37,30 @@ public final class Session {
         }
     }
 
-    private final FileSet fset = new FileSet();
+    private final FileSet fset;
     private final Map<String, Package> packages = new HashMap<>();
     private final Map<String, Result> results = new HashMap<>();
     private int langMinor = 19;
 
     public Session() {
+        fset = new FileSet();
         packages.put("unsafe", Universe.UNSAFE);
+    }
+
+    /**
+     * A session that starts with every package base has checked, sharing them rather than checking
+     * them again (as builds share gc's export data). Checking an importer changes nothing in base's
+     * packages but their lazily filled caches (the instances of their generic types, an instance's
+     * methods), and their positions stay valid because this session's FileSet is a fork of base's. Packages this session checks are not seen by base. Settings are copied from base.
+     */
+    public Session(Session base) {
+        synchronized (base) {
+            fset = base.fset.fork();
+            packages.putAll(base.packages);
+            results.putAll(base.results);
+            langMinor = base.langMinor;
+            checkDependencyBodies = base.checkDependencyBodies;
+        }
     }
 
     public FileSet fileSet() {
@@ -56,7 +73,7 @@ public final class Session {
     }
 
     /** Checks every package of g in order; returns the results of all of them, roots last. */
-    public List<Result> check(PackageGraph g) {
+    public synchronized List<Result> check(PackageGraph g) {
         List<Result> out = new ArrayList<>();
         java.util.Set<String> roots = new java.util.HashSet<>();
         for (LoadedPackage r : g.roots()) {

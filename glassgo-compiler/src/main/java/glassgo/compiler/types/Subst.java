@@ -1,18 +1,17 @@
 package glassgo.compiler.types;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
  * Substitution of type arguments for type parameters (go/types {@code subst.go}), and the cache of
  * instances that makes {@code List[int]} written twice the same {@link Named} (go/types
- * {@code Context}).
+ * {@code Context}). The cache lives on the generic type itself, so it lives exactly as long as the
+ * type: a static cache kept every generic type of every checked package alive for the life of the
+ * JVM, which the front-end fuzzer's long run found as an OutOfMemoryError.
  */
 public final class Subst {
-    private static final java.util.Map<Named, java.util.Map<String, Named>> INSTANCES = new IdentityHashMap<>();
-
     private Subst() {}
 
     public static java.util.Map<TypeParam, Type> map(List<TypeParam> tps, List<? extends Type> targs) {
@@ -25,16 +24,7 @@ public final class Subst {
 
     /** The instance of the generic type orig with targs, shared for identical arguments. */
     public static Named instantiate(Named orig, List<Type> targs) {
-        String key = instanceKey(targs);
-        synchronized (INSTANCES) {
-            java.util.Map<String, Named> byArgs = INSTANCES.computeIfAbsent(orig, k -> new HashMap<>());
-            Named n = byArgs.get(key);
-            if (n == null) {
-                n = new Named(orig, targs);
-                byArgs.put(key, n);
-            }
-            return n;
-        }
+        return orig.origin().instance(instanceKey(targs), targs);
     }
 
     private static String instanceKey(List<Type> targs) {

@@ -20,10 +20,12 @@ import java.util.List;
  *
  * <p>A Session checks each import path once and keeps it, which is what lets std be checked once;
  * so each input gets its own import path, or it would be "already checked". A Session also keeps
- * every file in its FileSet, whose int positions would overflow after a few thousand large
- * inputs: a fresh Session is started every {@link #INPUTS_PER_SESSION} inputs. Each new Session
- * first checks, declarations only as for any dependency, the std packages the corpus imports
- * ({@link #renewIfDue}), so that cost is paid up front and not by whichever input comes first.
+ * every input's file and checked package, and its FileSet's int positions would overflow after a
+ * few thousand large inputs: a fresh Session is started every {@link #INPUTS_PER_SESSION} inputs.
+ * The std packages the corpus imports are checked once, declarations only as for any dependency,
+ * in a base Session that every input Session starts from ({@link Session#Session(Session)}), so
+ * they are neither checked again nor held twice; the first {@link #renewIfDue} pays that cost, not
+ * whichever input comes first.
  */
 final class SingleFileCheck {
     static final int INPUTS_PER_SESSION = 2000;
@@ -31,36 +33,52 @@ final class SingleFileCheck {
     /** What checking one input gave: loader errors, or the checker's result for the input's package. */
     record Outcome(List<PackageError> loadErrors, Session.Result result) {}
 
-    private final PackageLoader loader;
+    private final Path goroot;
+    /** Renewed with each Session: it remembers every import path that failed to load. */
+    private PackageLoader loader;
     private final Path file;
+    private final List<String> stdImports;
+    /** std's checked packages, shared by every input Session; null until the first renewIfDue. */
+    private Session std;
     private Session session;
     private int inSession;
     private long serial;
 
-    private final List<String> stdImports;
-
     SingleFileCheck(Path goroot, Path workDir, List<String> stdImports) {
-        this.loader = new PackageLoader(goroot, BuildContext.defaultContext());
+        this.goroot = goroot;
         this.file = workDir.resolve("input.go");
         this.stdImports = List.copyOf(stdImports);
     }
 
-    /** Starts a new Session with std checked if the current one is missing or used up; true if it did. */
+    /**
+     * Starts a new Session if the current one is missing or used up, checking std first if it has
+     * not been; true if it checked std.
+     */
     boolean renewIfDue() {
         if (session != null && inSession < INPUTS_PER_SESSION) {
             return false;
         }
-        session = new Session();
+        loader = new PackageLoader(goroot, BuildContext.defaultContext());
+        boolean checkedStd = std == null;
+        if (checkedStd) {
+            std = checkStd();
+        }
+        session = new Session(std);
         inSession = 0;
-        PackageGraph std = loader.loadImports(stdImports);
+        return checkedStd;
+    }
+
+    private Session checkStd() {
+        Session s = new Session();
+        PackageGraph g = loader.loadImports(stdImports);
         // No roots: every package is a dependency, checked without function bodies, as the CLI does.
-        for (Session.Result r : session.check(new PackageGraph(List.of(), std.packages(), List.of()))) {
+        for (Session.Result r : s.check(new PackageGraph(List.of(), g.packages(), List.of()))) {
             if (r.internalError() != null) {
                 throw new AssertionError("fuzz: internal error checking std package " + r.source().importPath()
                         + ": " + r.internalError());
             }
         }
-        return true;
+        return s;
     }
 
     Path file() {
