@@ -30,8 +30,20 @@ public interface Collector {
     /** Registers a listener called after each cycle with the world still stopped. */
     void onCycleEnd(CycleListener listener);
 
+    /**
+     * Registers a listener called in each cycle's sweep-termination pause, world stopped, once the previous
+     * cycle's sweep is complete and before marking starts: the one moment at which every span is swept.
+     */
+    void onSweepDone(SweepListener listener);
+
     @FunctionalInterface
     interface CycleListener {
         void cycleEnded(CycleRecord cycle);
+    }
+
+    @FunctionalInterface
+    interface SweepListener {
+        /** {@code cycle}: the number of the cycle about to start; {@code freed}: objects the finished sweep freed. */
+        void sweepDone(int cycle, long freed);
     }
 }

@@ -20,6 +20,8 @@ public final class MCache {
     /** Tiny allocations served from a block; counted in both Mallocs and Frees (Go's tinyAllocs). */
     long tinyAllocs;
     PageCache pageCache = PageCache.empty();
+    /** Bytes allocated black (marked at allocation) since the collector last took them: part of heapMarked. */
+    long blackBytes;
 
     MCache(MHeap heap) {
         this.heap = heap;

@@ -9,10 +9,12 @@ package glassgo.runtime.malloc;
  *
  * <p>cacheSpan, in Go's steps:
  * <ol>
+ *   <li>pay sweep credit for the span about to be cached (proportional sweep, {@link Sweeper});</li>
  *   <li>pop a partial swept span;</li>
- *   <li>pop a partial unswept span and sweep it (glassgo sweeps everything eagerly in
- *       {@link MHeap#sweepAll}, so this set is empty outside a sweep, but the step keeps the invariant
- *       that an unswept span is never handed out);</li>
+ *   <li>pop a partial unswept span and sweep it for ourselves (lazy sweeping): it is ours once popped;</li>
+ *   <li>pop a full unswept span and sweep it: if the sweep freed a slot, take it, else file it as full
+ *       swept (steps 3 and 4 try at most {@link #SPAN_BUDGET} spans, as Go does, so one refill never
+ *       sweeps a whole class);</li>
  *   <li>grow: allocate a new span of {@code class_to_allocnpages} pages from the heap.</li>
  * </ol>
  */
@@ -43,22 +45,32 @@ final class MCentral {
         return full[1 - ((sg >>> 1) & 1)];
     }
 
+    /** Go's spanBudget: unswept spans one refill may sweep before it grows the heap instead. */
+    static final int SPAN_BUDGET = 100;
+
     /** A span with at least one free slot for an mcache, marked as cached (sweepgen = sg + 3). */
     MSpan cacheSpan(MCache c) {
+        int npages = SizeClasses.classToAllocNPages(SpanClass.sizeclass(spanclass));
+        heap.sweeper.deductCredit((long) npages << SizeClasses.PAGE_SHIFT, 0);                  // step 1
         int sg = heap.sweepgen();
-        MSpan s = partialSwept(sg).pop();
-        if (s == null) {
-            s = partialUnswept(sg).pop();
-            if (s != null) {
-                heap.sweepSpan(s, true);
-                if (s.allocCount == s.nelems) {
-                    fullSwept(sg).push(s);
-                    s = null;
+        MSpan s = partialSwept(sg).pop();                                                      // step 2
+        for (int budget = SPAN_BUDGET; s == null && budget > 0; budget--) {
+            MSpan u = partialUnswept(sg).pop();                                                // step 3
+            if (u == null) {
+                u = fullUnswept(sg).pop();                                                     // step 4
+                if (u == null) {
+                    break;
                 }
+            }
+            heap.sweepSpan(u, true);
+            if (u.allocCount < u.nelems) {
+                s = u;
+            } else {
+                fullSwept(sg).push(u);
             }
         }
         if (s == null) {
-            s = grow(c);
+            s = grow(c);                                                                       // step 5
         }
         if (s.allocCount == s.nelems) {
             throw new IllegalStateException("runtime: mcentral.cacheSpan: span has no free objects");
@@ -91,12 +103,4 @@ final class MCentral {
         return heap.alloc(npages, spanclass, 0, c);
     }
 
-    /** Moves every span of both unswept sets through {@code action} (used by the full sweep). */
-    void drainUnswept(int sg, java.util.function.Consumer<MSpan> action) {
-        for (SpanSet set : new SpanSet[] {partialUnswept(sg), fullUnswept(sg)}) {
-            for (MSpan s = set.pop(); s != null; s = set.pop()) {
-                action.accept(s);
-            }
-        }
-    }
 }

@@ -39,6 +39,8 @@ public final class MHeap implements AutoCloseable {
     private long curBase;
     private volatile int sweepgen;
     final HeapStats stats = new HeapStats();
+    /** The sweep phase's state and drivers (mgcsweep.go). */
+    final Sweeper sweeper = new Sweeper(this);
     /** Address of every zero-byte allocation, outside the heap like Go's zerobase global. */
     private final long zerobase;
     private boolean closed;
@@ -338,6 +340,7 @@ public final class MHeap implements AutoCloseable {
             throw new RuntimeFault("out of memory");
         }
         int spc = SpanClass.make(0, noscan);
+        sweeper.deductCredit(npages << SizeClasses.PAGE_SHIFT, npages);
         MSpan s = alloc((int) npages, spc, size, c);
         s.freeindex = 1;
         s.allocCount = 1;
@@ -414,7 +417,7 @@ public final class MHeap implements AutoCloseable {
      * are {@code keep}, without tracing. Benchmarks use it as their "GC". World stopped.
      */
     public void freeAllExcept(long... keep) {
-        flushAllMCaches();
+        releaseAllMCaches();
         forEachInUseSpan(s -> java.util.Arrays.fill(s.gcmarkBits, 0L));
         for (long k : keep) {
             MSpan s = spanOfHeap(k);
@@ -441,7 +444,11 @@ public final class MHeap implements AutoCloseable {
         }
     }
 
-    private void flushAllMCaches() {
+    /**
+     * Uncaches every P's spans and drops their tiny blocks (what Go's mark termination arranges with
+     * mcache.prepareForSweep, done here at once because the world is stopped). World stopped.
+     */
+    public void releaseAllMCaches() {
         List<MCache> caches;
         synchronized (this) {
             caches = List.copyOf(allMCaches);
@@ -450,17 +457,70 @@ public final class MHeap implements AutoCloseable {
     }
 
     /**
+     * Bytes allocated black on every P since the last call, reset to 0 (gcmarknewobject's contribution
+     * to the cycle's bytesMarked). World stopped.
+     */
+    public long takeBlackBytes() {
+        List<MCache> caches;
+        synchronized (this) {
+            caches = List.copyOf(allMCaches);
+        }
+        long n = 0;
+        for (MCache c : caches) {
+            n += c.blackBytes;
+            c.blackBytes = 0;
+        }
+        return n;
+    }
+
+    /**
      * A whole sweep phase, world stopped: (1) every mcache releases its spans; (2) sweepgen += 2, so every
      * span is unswept; (3) each mcentral's unswept spans are swept: survivors = marked objects, empty spans
-     * go back to the page allocator, the rest are filed as partial or full.
+     * go back to the page allocator, the rest are filed as partial or full. Without a collector, this is
+     * how explicit frees take effect.
      */
     public void sweepAll() {
-        flushAllMCaches();                                                                   // step 1
-        sweepgen += 2;                                                                       // step 2
-        int sg = sweepgen;
-        for (MCentral c : central) {                                                         // step 3
-            c.drainUnswept(sg, s -> sweepSpan(s, false));
+        releaseAllMCaches();                                                                 // step 1
+        startSweep();                                                                        // step 2
+        sweeper.finish();                                                                    // step 3
+    }
+
+    /**
+     * gcSweep's flip, world stopped, mcaches released: sweepgen += 2 makes every span unswept; from now on
+     * spans are swept lazily by allocation, by {@link #sweepone} callers and at the latest by
+     * {@link #finishSweep}.
+     */
+    public void startSweep() {
+        if (!sweeper.done()) {
+            throw new IllegalStateException("runtime: startSweep: the previous sweep is not finished");
         }
+        sweepgen += 2;
+        sweeper.flipped();
+    }
+
+    /** sweepone: sweeps one unswept span; returns its pages, or -1 when none is left to take. */
+    public long sweepone() {
+        return sweeper.sweepone();
+    }
+
+    /** isSweepDone: every span of this cycle is swept. */
+    public boolean sweepDone() {
+        return sweeper.done();
+    }
+
+    /** finishsweep_m: world stopped, sweeps whatever is left; returns the spans swept in the pause. */
+    public long finishSweep() {
+        return sweeper.finish();
+    }
+
+    /** gcPaceSweeper: proportional sweep toward {@code trigger} (call after setting the next trigger). */
+    public void paceSweeper(long trigger) {
+        sweeper.pace(trigger);
+    }
+
+    /** Spans swept with the world stopped since the heap was created (Go's npausesweep). */
+    public long pauseSweptSpans() {
+        return sweeper.pauseSwept.get();
     }
 
     /**
@@ -474,6 +534,7 @@ public final class MHeap implements AutoCloseable {
         int nfreed = s.sweep(clearMarksOnSweep);
         int sc = s.sizeclass();
         s.sweepgen = sweepgen;
+        sweeper.pagesSwept.addAndGet(s.npages);
         HeapArena first = arenaOf(s.base);
         synchronized (first) {
             first.setBit(first.pageMarks, HeapArena.pageIndex(s.base), s.allocCount > 0);
@@ -583,6 +644,7 @@ public final class MHeap implements AutoCloseable {
             return;
         }
         closed = true;
+        sweeper.close();
         for (HeapArena a : arenas) {
             if (a != null) {
                 a.free();

@@ -64,6 +64,7 @@ public final class Malloc {
         }
         if (h.allocBlack) {                                                                // step 10
             span.markNewObject(span.objIndex(x));
+            c.blackBytes += span.elemsize;       // gcmarknewobject: black objects count as marked bytes
         }
         return x;
     }
@@ -102,7 +103,7 @@ public final class Malloc {
             if (c.heap.allocBlack) {
                 // The block may predate this mark phase; a new object in it must keep it alive (Go greys
                 // the active tiny blocks at mark termination, gcMarkTinyAllocs; marking here is equivalent).
-                markBlack(c.heap, c.tiny);
+                markBlack(c, c.tiny);
             }
             return c.tiny + off;
         }
@@ -112,7 +113,7 @@ public final class Malloc {
             x = c.nextFree(spc);
         }
         if (c.heap.allocBlack) {
-            markBlack(c.heap, x);
+            markBlack(c, x);
         }
         c.heap.space().clear(x, SizeClasses.TINY_SIZE);
         if (size < c.tinyoffset || c.tiny == 0) {
@@ -122,9 +123,12 @@ public final class Malloc {
         return x;
     }
 
-    private static void markBlack(MHeap h, long x) {
-        MSpan s = h.spanOf(x);
-        s.markNewObject(s.objIndex(x));
+    /** Marks a tiny block black; counts its 16 bytes as marked the first time (a marker may have won). */
+    private static void markBlack(MCache c, long x) {
+        MSpan s = c.heap.spanOf(x);
+        if (s.tryMark(s.objIndex(x))) {
+            c.blackBytes += SizeClasses.TINY_SIZE;
+        }
     }
 
     private static void writeHeapBits(MHeap h, long x, long slotSize, long dataSize, GoType typ) {

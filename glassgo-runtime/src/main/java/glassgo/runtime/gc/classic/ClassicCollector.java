@@ -22,29 +22,33 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One collection cycle, in Go's steps (the numbers appear in the code):
  * <ol>
- *   <li><b>gcStart</b>, on the goroutine whose allocation crossed the trigger (or runtime.GC): stop the
- *       world ("sweep termination"; the previous cycle's sweep is already complete, see below);</li>
- *   <li>set {@code gcphase = _GCmark}, enable the write barrier, allocate black, and shade the roots
- *       (globals and goroutine slots) while the world is stopped — Go scans stacks concurrently, one
- *       goroutine at a time; glassgo's mutator roots are scanned in this pause instead;</li>
- *   <li>with {@code gcstoptheworld=1}: drain all marking now and go to step 5 without restarting the world.
+ *   <li><b>gcStart</b>, on the goroutine whose allocation crossed the trigger (or runtime.GC): first sweep
+ *       whatever the previous cycle left unswept, concurrently; then stop the world ("sweep termination"):
+ *       finishsweep (normally nothing is left), set {@code gcphase = _GCmark}, enable the write barrier,
+ *       allocate black, shade the goroutine stacks (glassgo scans them here, with every goroutine stopped;
+ *       Go scans each at its own safepoint during mark) and queue the global root jobs;</li>
+ *   <li>with {@code gcstoptheworld=1}: mark everything now and go to step 5 without restarting the world.
  *       Otherwise restart the world and start the background mark workers as goroutines: per Go's
  *       25% rule, {@code dedicated = round(0.25 × GOMAXPROCS)} workers that mark until no work is left,
  *       reduced by one when that misses 25% by more than 30%, the remainder as a fractional worker that
- *       marks for a share of its time. Allocating goroutines assist in proportion to what they
- *       allocate (assistWorkPerByte from the pacer);</li>
- *   <li><b>gcMarkDone</b>: the first worker that finds no work in its buffer nor the global list stops the
- *       world ("mark termination");</li>
- *   <li><b>gcMarkTermination</b>: flush every P's write-barrier buffer, drain what is left (including any
- *       other worker's buffer), verify if asked, set {@code _GCoff}, allocation white again;</li>
- *   <li>sweep — glassgo sweeps every span here, in the pause ({@code MHeap.sweepAll}; Go sweeps lazily
- *       and in the background) — then the pacer computes the next goal and trigger, the gctrace line is
- *       printed and the world restarts.</li>
+ *       marks for a share of its time. Workers take the global root jobs first, then grey objects.
+ *       Allocating goroutines assist in proportion to what they allocate (assistWorkPerByte);</li>
+ *   <li><b>concurrent mark</b> until no worker finds work: no root job, no grey object in the global list,
+ *       no marker busy;</li>
+ *   <li><b>gcMarkDone</b>: stop the world; flush every P's write-barrier buffer and move every marker's
+ *       private buffer to the global list; if that produced work, restart the world and keep marking
+ *       (Go's #27993 check), else mark termination follows in the same pause;</li>
+ *   <li><b>gcMarkTermination</b>: heapMarked = bytes marked + bytes allocated black; {@code _GCoff}, barrier
+ *       off; release the mcaches; flip {@code sweepgen} (every span becomes unswept); the pacer's next
+ *       goal and trigger and the sweep pace; restart the world;</li>
+ *   <li><b>sweep</b>, concurrently: allocation sweeps lazily and pays sweep credit, the background
+ *       sweeper goroutine sweeps the rest (glassgo.runtime.malloc.Sweeper).</li>
  * </ol>
  */
 public final class ClassicCollector implements Collector, WriteBarrier, MHeap.CollectorHook {
@@ -52,6 +56,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private static final double MAX_UTIL_ERROR = 0.3;
     /** Assists run once a P owes this many bytes of scan work (Go's gcOverAssistWork is 64 KiB). */
     private static final long GC_OVER_ASSIST_WORK = 64 << 10;
+    /** The background sweeper yields after this many spans (Go's sweepBatchSize). */
+    private static final int SWEEP_BATCH = 10;
 
     private final MHeap heap;
     private final RootSet roots;
@@ -62,9 +68,10 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private final GcWork.Global global = new GcWork.Global();
     private final WbBuf[] wbBufs;
     private final double[] assistDebt;
-    /** GcWorks of this cycle's workers: mark termination drains them (their owners are parked then). */
+    /** GcWorks of this cycle's workers: mark completion empties them (their owners stand at a safepoint). */
     private final List<GcWork> workerGcws = new CopyOnWriteArrayList<>();
     private final List<CycleListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<SweepListener> sweepListeners = new CopyOnWriteArrayList<>();
     private final PrintStream traceOut;
     private final long startNanos = System.nanoTime();
 
@@ -72,10 +79,16 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private volatile boolean wbEnabled;
     private final AtomicBoolean cycleRunning = new AtomicBoolean();
     private final AtomicBoolean markDoneClaimed = new AtomicBoolean();
-    /** Workers draining right now (Go's work.nproc − work.nwait). */
-    private final java.util.concurrent.atomic.AtomicInteger nbusy = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicBoolean bgSweepRunning = new AtomicBoolean();
+    /** Markers (workers and assists) draining right now (Go's work.nproc − work.nwait). */
+    private final AtomicInteger nbusy = new AtomicInteger();
+    /** Global root jobs: the next one to claim and how many there are this cycle (markrootNext/Jobs). */
+    private final AtomicInteger rootNext = new AtomicInteger();
+    private volatile int rootJobs;
     private volatile int numgc;
     private final AtomicLong allocs = new AtomicLong();
+    private final AtomicInteger markRestarts = new AtomicInteger();
+    private volatile long maxAbortedPause;
 
     // The running cycle (Go's work struct); written with the world stopped or by the cycle's owner.
     private long tSweepTerm, tMark, heap0, cycleGoal;
@@ -86,7 +99,9 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private final AtomicLong bgNanos = new AtomicLong();
     private volatile double assistWorkPerByte;
     private long gcCpuNanos;
-    private volatile long lastFreed;
+    /** heap.sweptObjects() when sweepgen last flipped, and what that sweep had freed by sweep termination. */
+    private volatile long sweptAtFlip;
+    private long freedBySweep;
 
     public ClassicCollector(MHeap heap, RootSet roots, int gomaxprocs, GcSettings settings, PrintStream traceOut) {
         this.heap = heap;
@@ -135,9 +150,19 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         return numgc;
     }
 
-    /** Objects freed by the last cycle's sweep. */
+    /** Objects freed so far by the sweep of the last completed cycle (all of them once its sweep is done). */
     public long lastFreed() {
-        return lastFreed;
+        return heap.sweptObjects() - sweptAtFlip;
+    }
+
+    /** Mark-termination attempts that found more work and restarted the world (Go's #27993 path), so far. */
+    public int markRestarts() {
+        return markRestarts.get();
+    }
+
+    /** The longest such aborted mark-termination pause, in nanoseconds (not part of any gctrace field). */
+    public long maxAbortedPauseNanos() {
+        return maxAbortedPause;
     }
 
     @Override
@@ -148,6 +173,11 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     @Override
     public void onCycleEnd(CycleListener listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onSweepDone(SweepListener listener) {
+        sweepListeners.add(listener);
     }
 
     @Override
@@ -196,6 +226,12 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         while (numgc < target || cycleRunning.get()) {
             GoRuntime.sleep(50_000);
         }
+        // runtime.GC returns with the cycle's sweep complete, helping to sweep (Go: sweepone loop).
+        while (!heap.sweepDone()) {
+            if (heap.sweepone() < 0) {
+                GoRuntime.gosched();
+            }
+        }
     }
 
     /**
@@ -212,6 +248,11 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         if (!cycleRunning.compareAndSet(false, true)) {
             return false;
         }
+        // Go's gcStart sweeps the previous cycle's leftovers before stopping the world, so that the pause
+        // (finishsweep_m) finds nothing to do.
+        while (heap.sweepone() >= 0) {
+            // each call sweeps one span
+        }
         Sched sched = GoRuntime.currentSched();
         long t0 = System.nanoTime();
         long h0 = heap.heapLive();
@@ -219,6 +260,11 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         tSweepTerm = t0;
         heap0 = h0;
         forced = force;
+        heap.finishSweep();
+        freedBySweep = heap.sweptObjects() - sweptAtFlip;
+        for (SweepListener l : sweepListeners) {
+            l.sweepDone(numgc + 1, freedBySweep);
+        }
         cycleGoal = currentGoal();
         bytesMarked.set(0);
         scanWork.set(0);
@@ -228,22 +274,27 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         java.util.Arrays.fill(assistDebt, 0);
         assistWorkPerByte = pacer.assistWorkPerByte(0, h0, cycleGoal);
 
-        phase = GcPhase._GCmark;                                                           // step 2
+        phase = GcPhase._GCmark;
         wbEnabled = true;
         heap.setAllocBlack(true);
         heap.setGcPoll(true);
         GcWork gcw = new GcWork(global);
-        mark.markroots(roots, gcw);
-        tMark = System.nanoTime();
-        if (settings.stopTheWorld()) {                                                     // step 3
+        if (settings.stopTheWorld()) {                                                     // step 2
+            tMark = System.nanoTime();
             mark.checkFree = true;
+            mark.markroots(roots, gcw);
             mark.drain(gcw, Long.MAX_VALUE, null);
+            mark.checkFree = false;
             flushStats(gcw);
-            gcMarkTermination(sched);
+            gcMarkTermination(sched, System.nanoTime());
             return true;
         }
+        mark.markStacks(roots, gcw);
+        rootNext.set(0);
+        rootJobs = roots.globalJobs();
         gcw.dispose();
         flushStats(gcw);
+        tMark = System.nanoTime();
         GoRuntime.startTheWorld(sched);
         startWorkers();
         return true;
@@ -272,10 +323,26 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
     }
 
+    /** Claims and scans global root jobs until none is left (markroot). Returns the jobs done. */
+    private int markRootJobs(GcWork gcw) {
+        int done = 0;
+        for (int job = rootNext.getAndIncrement(); job < rootJobs; job = rootNext.getAndIncrement()) {
+            mark.markGlobals(roots, job, gcw);
+            done++;
+        }
+        return done;
+    }
+
+    /** No root job, no grey object in the global list, and no marker holding private work. */
+    private boolean noWorkLeft() {
+        return global.empty() && nbusy.get() == 0 && rootNext.get() >= rootJobs;
+    }
+
     /**
-     * gcBgMarkWorker: mark until no work is left, then claim mark termination (step 4). A worker counts
-     * as busy only while it drains; before it sleeps it gives its buffer back to the global list, so
-     * "global list empty and no worker busy" means only barrier buffers may still hold work.
+     * gcBgMarkWorker: root jobs, then grey objects, until no work is left; then try to complete the mark
+     * (step 4), and keep marking if that found more. A worker counts as busy only while it drains; before
+     * it sleeps it gives its buffer back to the global list, so "global list empty and no marker busy"
+     * means only barrier buffers may still hold work.
      */
     private void bgMarkWorker(int cycle, double share) {
         GcWork gcw = new GcWork(global);
@@ -283,7 +350,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         while (phase == GcPhase._GCmark && numgc == cycle) {
             long t = System.nanoTime();
             nbusy.incrementAndGet();
-            long did = mark.drain(gcw, share >= 1 ? Long.MAX_VALUE : 256 << 10, GoRuntime::preemptPoll);
+            long did = markRootJobs(gcw);
+            did += mark.drain(gcw, share >= 1 ? Long.MAX_VALUE : 256 << 10, GoRuntime::preemptPoll);
             gcw.dispose();
             nbusy.decrementAndGet();
             long spent = System.nanoTime() - t;
@@ -292,11 +360,12 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             if (phase != GcPhase._GCmark || numgc != cycle) {
                 return;
             }
-            if (did == 0 && global.empty()) {
-                gcMarkDone(cycle);
-                return;
-            }
-            if (share < 1) {
+            if (did == 0 && noWorkLeft()) {
+                if (gcMarkDone(cycle)) {
+                    return;
+                }
+                GoRuntime.sleep(20_000);           // another marker is completing, or work came back
+            } else if (share < 1) {
                 GoRuntime.sleep((long) (spent * (1 - share) / share) + 1);
             } else {
                 GoRuntime.preemptPoll();
@@ -304,14 +373,38 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
     }
 
-    /** Step 4: the first worker out of work stops the world and finishes the cycle. */
-    private void gcMarkDone(int cycle) {
+    /**
+     * Step 4: stop the world; flush the barrier buffers and the markers' private buffers to the global list;
+     * with no work found, finish the cycle (step 5) and return true; otherwise restart the world so the
+     * markers drain it, and return false.
+     */
+    private boolean gcMarkDone(int cycle) {
         if (numgc != cycle || !markDoneClaimed.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         Sched sched = GoRuntime.currentSched();
+        long t = System.nanoTime();
         GoRuntime.stopTheWorld(sched, "GC mark termination");
-        gcMarkTermination(sched);
+        GcWork gcw = new GcWork(global);
+        mark.checkFree = true;                           // sound: nothing allocates while the world is stopped
+        for (WbBuf b : wbBufs) {
+            b.flush(mark, gcw);
+        }
+        mark.checkFree = false;
+        gcw.dispose();
+        flushStats(gcw);
+        for (GcWork w : workerGcws) {
+            w.dispose();
+        }
+        if (!global.empty() || rootNext.get() < rootJobs) {
+            markRestarts.incrementAndGet();
+            markDoneClaimed.set(false);
+            GoRuntime.startTheWorld(sched);
+            maxAbortedPause = Math.max(maxAbortedPause, System.nanoTime() - t);
+            return false;
+        }
+        gcMarkTermination(sched, t);
+        return true;
     }
 
     /** gcAssistAlloc: an allocating goroutine pays for its allocation with scan work during mark. */
@@ -320,7 +413,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         if (pid < 0) {
             return;
         }
-        if (global.empty() && nbusy.get() == 0) {
+        if (noWorkLeft()) {
             // A completion point seen from the allocation path: glassgo's scheduler gives mark workers no
             // priority, so a worker may not run for a whole time slice after the work ran out.
             gcMarkDone(numgc);
@@ -332,18 +425,20 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
         long t = System.nanoTime();
         GcWork gcw = new GcWork(global);
+        nbusy.incrementAndGet();
         long did = mark.drain(gcw, (long) assistDebt[pid], null);
         gcw.dispose();
+        nbusy.decrementAndGet();
         flushStats(gcw);
         assistNanos.addAndGet(System.nanoTime() - t);
         assistWorkPerByte = pacer.assistWorkPerByte(scanWork.get(), heap.heapLive(), cycleGoal);
         if (did == 0) {
             // No work left for anyone to steal: like Go's gcAssistAlloc1 reaching a completion point,
-            // this assist finishes the cycle (the scheduler here gives workers no priority, so an
+            // this assist tries to finish the cycle (the scheduler here gives workers no priority, so an
             // assist is often first to notice). Otherwise Go parks the assist until background credit
             // arrives; glassgo forgives the rest of the debt (the goal may be overshot).
             assistDebt[pid] = 0;
-            if (global.empty()) {
+            if (noWorkLeft()) {
                 gcMarkDone(numgc);
             }
             return;
@@ -386,46 +481,39 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
 
     // --- mark termination and sweep -------------------------------------------------------------------
 
-    /** Steps 5 and 6. World stopped; restarts it. */
-    private void gcMarkTermination(Sched sched) {
-        long tMarkTerm = System.nanoTime();
+    /**
+     * Step 5, world stopped, no marking work left anywhere (gcMarkDone checked); restarts the world. Its
+     * cost does not depend on the heap's size: the sweep itself happens after the restart.
+     */
+    private void gcMarkTermination(Sched sched, long tMarkTerm) {
         long heap1 = heap.heapLive();
         phase = GcPhase._GCmarktermination;
-        mark.checkFree = true;
-        GcWork gcw = new GcWork(global);
-        for (WbBuf b : wbBufs) {
-            b.flush(mark, gcw);
-        }
         for (GcWork w : workerGcws) {
-            mark.drain(w, Long.MAX_VALUE, null);
+            if (!w.empty()) {
+                throw new IllegalStateException("runtime: mark termination found work in a marker's buffer");
+            }
             flushStats(w);
-        }
-        mark.drain(gcw, Long.MAX_VALUE, null);
-        flushStats(gcw);
-        if (!global.empty() || !gcw.empty()) {
-            throw new IllegalStateException("runtime: mark termination left work in the buffers");
         }
         workerGcws.clear();
         if (settings.verify()) {
             mark.verify(roots);
         }
-        mark.checkFree = false;
+        long marked = bytesMarked.get() + heap.takeBlackBytes();
         phase = GcPhase._GCoff;
         wbEnabled = false;
         heap.setAllocBlack(false);
 
-        long freedBefore = heap.sweptObjects();                                             // step 6
+        heap.releaseAllMCaches();                                                          // step 6
+        heap.setHeapLive(marked);
         heap.setPoisonFreed(settings.poison());
-        heap.sweepAll();
-        lastFreed = heap.sweptObjects() - freedBefore;
-        long live = liveBytes();
-        heap.setHeapLive(live);
-        long tEnd = System.nanoTime();
+        sweptAtFlip = heap.sweptObjects();
+        heap.startSweep();
         long markNanos = Math.max(1, tMarkTerm - tMark);
         double u = GC_BACKGROUND_UTILIZATION + assistNanos.get() / (double) (markNanos * gomaxprocs);
-        pacer.endCycle(live, scanWork.get(), roots.stackBytes(), roots.globalsBytes(), heap1, heap0, Math.min(u, 0.95));
+        pacer.endCycle(marked, scanWork.get(), roots.stackBytes(), roots.globalsBytes(), heap1, heap0, Math.min(u, 0.95));
         pacer.setLastHeapGoal(cycleGoal);
         commitPacing();
+        long tEnd = System.nanoTime();
 
         int cpus = Math.min(gomaxprocs, Runtime.getRuntime().availableProcessors());
         gcCpuNanos += (tMark - tSweepTerm) * cpus + assistNanos.get() + bgNanos.get() + (tEnd - tMarkTerm) * cpus;
@@ -433,8 +521,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         int pct = (int) (100 * gcCpuNanos / (double) (wall * gomaxprocs));
         numgc++;
         CycleRecord r = new CycleRecord(numgc, startNanos, tSweepTerm, tMark, tMarkTerm, tEnd, assistNanos.get(),
-                bgNanos.get(), 0, heap0, heap1, live, cycleGoal, roots.stackBytes(), roots.globalsBytes(),
-                gomaxprocs, forced, lastFreed, pct);
+                bgNanos.get(), 0, heap0, heap1, marked, cycleGoal, roots.stackBytes(), roots.globalsBytes(),
+                gomaxprocs, forced, freedBySweep, pct);
         for (CycleListener l : listeners) {
             l.cycleEnded(r);
         }
@@ -442,27 +530,46 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         // Only now may another goroutine start a cycle: two stoppers overlapping a restart is a
         // window the scheduler does not survive (see the report: releasep: invalid p state).
         cycleRunning.set(false);
+        startBgSweep();
         if (settings.gctrace() && traceOut != null) {
             traceOut.println(GcTrace.line(r));
         }
     }
 
-    /** Bytes in allocated objects after the sweep (Go's heapMarked, which counts black allocation too). */
-    private long liveBytes() {
-        long[] sum = {0};
-        heap.forEachInUseSpan(s -> sum[0] += s.sizeclass() == 0
-                ? (long) s.npages() << 13 : (long) s.allocCount() * s.elemsize());
-        return sum[0];
+    /** Readies the background sweeper for this cycle's sweep unless one is still running (gcSweep). */
+    private void startBgSweep() {
+        if (!heap.sweepDone() && bgSweepRunning.compareAndSet(false, true)) {
+            GoRuntime.go(this::bgsweep);
+        }
+    }
+
+    /**
+     * bgsweep: sweep span by span until nothing is left, yielding every {@link #SWEEP_BATCH} spans so the
+     * sweeper runs in the gaps the program leaves (Go runs it at low priority the same way).
+     */
+    private void bgsweep() {
+        try {
+            int n = 0;
+            while (heap.sweepone() >= 0) {
+                if (++n % SWEEP_BATCH == 0) {
+                    GoRuntime.gosched();
+                }
+            }
+        } finally {
+            bgSweepRunning.set(false);
+        }
     }
 
     private long currentGoal() {
         return pacer.heapGoal(heap.mappedReady(), heap.heapFreeBytes(), heap.heapLive());
     }
 
-    /** gcControllerCommit: the next trigger. */
+    /** gcControllerCommit: the next trigger, and the sweep pace that finishes the sweep before it. */
     private void commitPacing() {
         long goal = pacer.gcPercent() < 0 && pacer.memoryLimit() == Long.MAX_VALUE ? Long.MAX_VALUE : currentGoal();
-        heap.setTrigger(goal == Long.MAX_VALUE ? Long.MAX_VALUE : pacer.trigger(goal));
+        long trigger = goal == Long.MAX_VALUE ? Long.MAX_VALUE : pacer.trigger(goal);
+        heap.setTrigger(trigger);
+        heap.paceSweeper(trigger);
         heap.setGcPoll(settings.gcstress() > 0 || heap.heapLive() >= heap.trigger());
     }
 

@@ -18,7 +18,8 @@ import glassgo.runtime.mem.RuntimeFault;
  *   <li><b>scanobject(b)</b>: walk the object's words while the heap bitmap's scan bit says pointers may
  *       follow; shade each word whose pointer bit is set. The object is then black.</li>
  *   <li><b>drain</b>: scan grey objects until the buffers are empty or the budget is spent.</li>
- *   <li><b>markroot</b>: shade every pointer in the root set.</li>
+ *   <li><b>markroot</b>: shade every pointer of a root job: the stacks (world stopped) or one block of
+ *       globals (concurrently).</li>
  * </ol>
  * Go splits large objects into 128 KiB oblets so several workers can share one; glassgo scans a large
  * object in one piece.
@@ -99,14 +100,24 @@ final class Mark {
         return gcw.scanWork - start;
     }
 
-    /** Step 4. World stopped. Returns the number of root slots seen. */
-    long markroots(RootSet roots, GcWork gcw) {
+    /** Step 4, stacks: with every goroutine stopped. Returns the number of root slots seen. */
+    long markStacks(RootSet roots, GcWork gcw) {
         long[] n = {0};
-        roots.scan((slot, p) -> {
+        roots.scanStacks((slot, p) -> {
             n[0]++;
             shade(p, gcw);
         });
         return n[0];
+    }
+
+    /** Step 4, globals: one root job, concurrently with the mutator (stores into globals are barriered). */
+    void markGlobals(RootSet roots, int job, GcWork gcw) {
+        roots.scanGlobals(job, (slot, p) -> shade(p, gcw));
+    }
+
+    /** All roots at once, world stopped (gcstoptheworld mode). */
+    void markroots(RootSet roots, GcWork gcw) {
+        roots.scan((slot, p) -> shade(p, gcw));
     }
 
     /**

@@ -4,7 +4,6 @@
 // runs of its test suite and the gccheckmark mode).
 package glassgo.runtime.gc.stress;
 
-import glassgo.runtime.gc.CycleRecord;
 import glassgo.runtime.gc.GcSettings;
 import glassgo.runtime.gc.RootSet;
 import glassgo.runtime.gc.classic.ClassicCollector;
@@ -36,12 +35,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * root; walk and check. Every object carries a header word ({@code 0xA5} tag + id) and a payload derived
  * from its id, so any read of freed, poisoned or reused memory shows up.
  *
- * <p>The oracle, at the end of every cycle (world stopped), knows nothing of mark bits:
+ * <p>The oracle, at the start of every cycle (in its sweep-termination pause, world stopped, once the previous
+ * cycle's lazy and background sweep is complete), knows nothing of mark bits:
  * <ol>
  *   <li>it walks the graph from the roots (globals and goroutine frames) using its own knowledge of each
  *       object's pointer fields (derived from the id), and requires every reachable object to be
  *       allocated according to the heap's alloc bits, to hold its header and an intact payload;</li>
- *   <li>every object it saw unreachable at the end of the previous cycle must now be freed (its slot
+ *   <li>every object it saw unreachable at the previous check — before the previous cycle marked — must
+ *       now be freed by that cycle's sweep (its slot
  *       free, or reused by a later allocation). Objects in 16-byte tiny blocks are exempt: the block is
  *       the unit of freeing and a live neighbour keeps it;</li>
  *   <li>the unreachable objects of this cycle become the next cycle's list.</li>
@@ -114,17 +115,29 @@ public final class GcStress {
         this.cfg = cfg;
         this.mu = Mutator.create(Mutator.Config.of(cfg.gomaxprocs()));
         this.heap = mu.heap();
-        RootSet all = v -> mu.roots().scan(v::visit);
-        RootSet rootSet = cfg.sabotage() == Sabotage.GLOBALS_NOT_SCANNED ? v -> mu.roots().scan((slot, p) -> {
+        // Globals are one concurrent root job (read straight from the block, never through the stacks);
+        // everything else the mutator registers is a goroutine's frames, scanned with the world stopped.
+        java.util.function.Consumer<RootSet.SlotVisitor> globalsJob = v -> {
+            Globals g = roots;
+            for (int i = 0; g != null && i < NROOTS; i++) {
+                long p = g.get(i);
+                if (p != 0) {
+                    v.visit(g.addr(i), p);
+                }
+            }
+        };
+        java.util.function.Consumer<RootSet.SlotVisitor> stacks = v -> mu.roots().scan((slot, p) -> {
             if (!isGlobal(slot)) {
                 v.visit(slot, p);
             }
-        }) : all;
+        });
+        RootSet rootSet = RootSet.split(cfg.sabotage() == Sabotage.GLOBALS_NOT_SCANNED ? List.of() : List.of(globalsJob),
+                stacks);
         this.gc = new ClassicCollector(heap, rootSet, cfg.gomaxprocs(), cfg.settings(), trace);
         if (cfg.sabotage() != Sabotage.NO_WRITE_BARRIER) {
             mu.attachCollector(gc);
         }
-        gc.onCycleEnd(this::oracle);
+        gc.onSweepDone(this::oracle);
     }
 
     private boolean isGlobal(long slot) {
@@ -138,7 +151,8 @@ public final class GcStress {
             mu.run(s::main);
         }
         synchronized (s.examples) {
-            return new Result(s.opsDone.get(), s.gc.numGC(), s.freed.get(), s.violations.get(), List.copyOf(s.examples));
+            long freed = s.freed.get() + s.gc.lastFreed();        // the last cycle's sweep, finished by gc()
+            return new Result(s.opsDone.get(), s.gc.numGC(), freed, s.violations.get(), List.copyOf(s.examples));
         }
     }
 
@@ -347,9 +361,13 @@ public final class GcStress {
 
     // --- the oracle -------------------------------------------------------------------------------------
 
-    /** Runs at the end of every cycle with the world stopped. */
-    private void oracle(CycleRecord cycle) {
-        freed.addAndGet(cycle.objectsFreed());
+    /**
+     * Runs in every cycle's sweep-termination pause (world stopped), when the previous cycle's sweep — lazy,
+     * background, or finished in the pause — is complete: the one moment every span reflects a whole cycle.
+     */
+    private void oracle(int cycleN, long freedBySweep) {
+        freed.addAndGet(freedBySweep);
+        Cycle cycle = new Cycle(cycleN);
         Set<Long> reachable = new HashSet<>();
         List<Long> stack = new ArrayList<>();
         mu.roots().scan((slot, p) -> stack.add(p));
@@ -394,6 +412,9 @@ public final class GcStress {
         }
         pending = next;
     }
+
+    /** The cycle an oracle check belongs to (for messages). */
+    private record Cycle(int n) {}
 
     /** Whether the heap's alloc bits say {@code obj}'s slot is allocated (for a tiny object, its block). */
     private boolean allocated(long obj) {
