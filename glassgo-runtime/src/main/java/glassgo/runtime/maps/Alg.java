@@ -1,0 +1,259 @@
+// Alg: how the runtime hashes and compares a map key of one type. Mirrors alg.go (memhash, f32hash,
+// f64hash, c64hash, c128hash, strhash, typehash for structs and arrays, and the matching equality
+// functions) together with hash64.go's fallback memhash (wyhash) for when there is no AES hardware.
+package glassgo.runtime.maps;
+
+import java.util.List;
+
+/**
+ * A key type's hash and equality. {@link #hash} reads the key at an address and mixes it with a seed
+ * (each map has its own, {@code hmap.hash0}); {@link #equal} compares two keys in place. Go's rules:
+ * <ul>
+ *   <li>integers, booleans, pointers, channels: their bytes ({@link Mem});</li>
+ *   <li>floats and complexes: +0 and −0 are equal and hash alike; NaN is not equal to itself and hashes
+ *       randomly, so each {@code m[NaN] = v} adds an entry that no lookup finds again;</li>
+ *   <li>strings: their bytes, not the header;</li>
+ *   <li>structs and arrays: field by field (element by element), chaining the seed; blank fields skipped.</li>
+ * </ul>
+ * Interface keys ({@code interhash}/{@code nilinterhash}: hash of the dynamic type's alg, "hash of
+ * unhashable type" panic) need the iface package and are not here yet.
+ */
+public sealed interface Alg {
+    /** Go's hash function for this type: {@code hash(p, seed)}. */
+    long hash(long p, long seed);
+
+    /** Go's equal function: {@code *p == *q}. */
+    boolean equal(long p, long q);
+
+    /** The key's size in bytes. */
+    long size();
+
+    /** False when some value is not equal to itself (floats, NaN): Go's reflexivekey is then false. */
+    boolean reflexive();
+
+    /**
+     * True when two equal keys can differ in their bytes (±0, two string headers), so an assignment to an
+     * existing key must overwrite the stored key (Go's needkeyupdate).
+     */
+    boolean needKeyUpdate();
+
+    /** A field of a struct key: its offset and alg; blank fields are left out. */
+    record Field(long offset, Alg alg) {}
+
+    // --- the algs ------------------------------------------------------------------------------------
+
+    /** Memory of {@code size} bytes compared and hashed as bytes (memhash / memequal). */
+    record Mem(long size) implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            return Hash.memhash(p, seed, size);
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            return TypedMem.memequal(p, q, size);
+        }
+
+        @Override
+        public boolean reflexive() {
+            return true;
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return false;
+        }
+    }
+
+    /** float32 (f32hash / f32equal). */
+    record F32() implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            return Hash.floatHash(Float.intBitsToFloat(TypedMem.getInt(p)), p, 4, seed);
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            return Float.intBitsToFloat(TypedMem.getInt(p)) == Float.intBitsToFloat(TypedMem.getInt(q));
+        }
+
+        @Override
+        public long size() {
+            return 4;
+        }
+
+        @Override
+        public boolean reflexive() {
+            return false;
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return true;
+        }
+    }
+
+    /** float64 (f64hash / f64equal). */
+    record F64() implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            return Hash.floatHash(Double.longBitsToDouble(TypedMem.getLong(p)), p, 8, seed);
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            return Double.longBitsToDouble(TypedMem.getLong(p)) == Double.longBitsToDouble(TypedMem.getLong(q));
+        }
+
+        @Override
+        public long size() {
+            return 8;
+        }
+
+        @Override
+        public boolean reflexive() {
+            return false;
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return true;
+        }
+    }
+
+    /** complex64 and complex128: two floats, real then imaginary (c64hash / c128hash). */
+    record Complex(Alg part) implements Alg {
+        public Complex {
+            if (!(part instanceof F32) && !(part instanceof F64)) {
+                throw new IllegalArgumentException("maps: complex key parts must be F32 or F64, got " + part);
+            }
+        }
+
+        @Override
+        public long hash(long p, long seed) {
+            return part.hash(p + part.size(), part.hash(p, seed));
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            return part.equal(p, q) && part.equal(p + part.size(), q + part.size());
+        }
+
+        @Override
+        public long size() {
+            return 2 * part.size();
+        }
+
+        @Override
+        public boolean reflexive() {
+            return false;
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return true;
+        }
+    }
+
+    /** string: header {data, len}; hashed and compared by its bytes (strhash / strequal). */
+    record Str() implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            return Hash.memhash(TypedMem.getLong(p), seed, TypedMem.getLong(p + 8));
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            long n = TypedMem.getLong(p + 8);
+            return n == TypedMem.getLong(q + 8) && TypedMem.memequal(TypedMem.getLong(p), TypedMem.getLong(q), n);
+        }
+
+        @Override
+        public long size() {
+            return 16;
+        }
+
+        @Override
+        public boolean reflexive() {
+            return true;
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return true;
+        }
+    }
+
+    /** A struct: fields hashed in order, each seeded with the previous hash (typehash's struct case). */
+    record Struct(long size, List<Field> fields) implements Alg {
+        public Struct {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public long hash(long p, long seed) {
+            long h = seed;
+            for (Field f : fields) {
+                h = f.alg().hash(p + f.offset(), h);
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            for (Field f : fields) {
+                if (!f.alg().equal(p + f.offset(), q + f.offset())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public boolean reflexive() {
+            return fields.stream().allMatch(f -> f.alg().reflexive());
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return fields.stream().anyMatch(f -> f.alg().needKeyUpdate());
+        }
+    }
+
+    /** An array {@code [n]E}: elements hashed in order (typehash's array case). */
+    record Array(Alg elem, long elemSize, long n) implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            long h = seed;
+            for (long i = 0; i < n; i++) {
+                h = elem.hash(p + i * elemSize, h);
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            for (long i = 0; i < n; i++) {
+                if (!elem.equal(p + i * elemSize, q + i * elemSize)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public long size() {
+            return elemSize * n;
+        }
+
+        @Override
+        public boolean reflexive() {
+            return n == 0 || elem.reflexive();
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return n > 0 && elem.needKeyUpdate();
+        }
+    }
+}
