@@ -30,7 +30,7 @@ public record GcSettings(int gcPercent, long memoryLimit, boolean gctrace, boole
         return s.withGodebug(env.getOrDefault("GODEBUG", ""));
     }
 
-    /** Go's readGOGC: "off" → -1, an integer → itself, anything else → 100. */
+    /** Go's readGOGC: "off" → -1, a decimal int32 (atoi32: optional '-', digits only) → itself, else 100. */
     public static int readGOGC(String v) {
         if (v == null || v.isEmpty()) {
             return 100;
@@ -38,37 +38,81 @@ public record GcSettings(int gcPercent, long memoryLimit, boolean gctrace, boole
         if (v.equals("off")) {
             return -1;
         }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return 100;
-        }
+        Long n = atoi64(v);
+        return n == null || n != (int) (long) n ? 100 : (int) (long) n;
     }
 
-    /** Go's readGOMEMLIMIT: bytes with an optional B/KiB/MiB/GiB/TiB suffix, or "off". */
+    /**
+     * Go's readGOMEMLIMIT (parseByteCount): "off" or unset → none; otherwise a non-negative decimal count
+     * with an optional suffix B, KiB, MiB, GiB or TiB (no "MB"), at most MaxInt64 bytes. Anything else fails,
+     * with Go's message after the "GOMEMLIMIT=v" line.
+     */
     public static long readGOMEMLIMIT(String v) {
         if (v == null || v.isEmpty() || v.equals("off")) {
             return Long.MAX_VALUE;
         }
-        String[][] units = {{"TiB", "40"}, {"GiB", "30"}, {"MiB", "20"}, {"KiB", "10"}, {"B", "0"}};
-        int shift = 0;
-        String num = v;
-        for (String[] u : units) {
-            if (v.endsWith(u[0])) {
-                num = v.substring(0, v.length() - u[0].length());
-                shift = Integer.parseInt(u[1]);
-                break;
-            }
-        }
-        try {
-            long n = Long.parseLong(num);
-            if (n < 0 || (shift > 0 && n > (Long.MAX_VALUE >> shift))) {
-                throw new NumberFormatException();
-            }
-            return n << shift;
-        } catch (NumberFormatException e) {
+        long n = parseByteCount(v);
+        if (n < 0) {
             throw new IllegalArgumentException("GOMEMLIMIT=" + v + "\nmalformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
         }
+        return n;
+    }
+
+    /** parseByteCount; -1 when malformed. */
+    static long parseByteCount(String s) {
+        char last = s.charAt(s.length() - 1);
+        if (last >= '0' && last <= '9') {
+            Long n = atoi64(s);
+            return n == null || n < 0 ? -1 : n;
+        }
+        if (last != 'B' || s.length() < 2) {
+            return -1;
+        }
+        char c = s.charAt(s.length() - 2);
+        if (c >= '0' && c <= '9') {
+            Long n = atoi64(s.substring(0, s.length() - 1));
+            return n == null || n < 0 ? -1 : n;
+        }
+        if (c != 'i' || s.length() < 4) {
+            return -1;
+        }
+        int shift = switch (s.charAt(s.length() - 3)) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            case 'T' -> 40;
+            default -> -1;
+        };
+        Long n = shift < 0 ? null : atoi64(s.substring(0, s.length() - 3));
+        if (n == null || n < 0 || n > (Long.MAX_VALUE >> shift)) {
+            return -1;
+        }
+        return n << shift;
+    }
+
+    /** Go's runtime atoi64: an optional '-' then decimal digits (none is 0), no overflow; null if malformed. */
+    static Long atoi64(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        boolean neg = s.charAt(0) == '-';
+        String digits = neg ? s.substring(1) : s;
+        long un = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            // Accumulate negatively so that MinInt64 fits; reject anything past the int64 range.
+            if (un < (Long.MIN_VALUE + (c - '0')) / 10) {
+                return null;
+            }
+            un = un * 10 - (c - '0');
+        }
+        if (!neg && un == Long.MIN_VALUE) {
+            return null;
+        }
+        return neg ? un : -un;
     }
 
     /** Applies comma-separated GODEBUG key=value pairs; unknown keys are ignored, as Go does. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class PacerTest {
     static final long MiB = 1 << 20;
@@ -74,5 +75,113 @@ class PacerTest {
         GcSettings s = GcSettings.fromEnv(Map.of("GOGC", "10",
                 "GODEBUG", "gctrace=1,schedtrace=1000,gcstoptheworld=1,gcstress=100,gcpoison=1,gcverify=1"));
         assertThat(s).isEqualTo(new GcSettings(10, Long.MAX_VALUE, true, true, 100, true, true));
+    }
+
+    @Test
+    void consMarkFollowsGosPiControllerNotAMean() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        // currentConsMark = (heapLive − triggered) × u / (scanWork × (1 − u)) = 36 MiB × 0.25 / (64 MiB × 0.75)
+        double current = 36.0 * 0.25 / (64 * 0.75);
+        p.endCycle(64 * MiB, 64 * MiB, 0, 0, 100 * MiB, 64 * MiB, 0.25);
+        // First step from 0: kp × error = 0.9 × current (the integral starts at 0).
+        assertThat(p.consMark()).isCloseTo(0.9 * current, within(1e-12));
+        // Fed the same measurement, the controller converges on it (an overdamped approach, no overshoot
+        // beyond a few percent).
+        for (int i = 0; i < 60; i++) {
+            p.endCycle(64 * MiB, 64 * MiB, 0, 0, 100 * MiB, 64 * MiB, 0.25);
+        }
+        assertThat(p.consMark()).isCloseTo(current, within(current * 0.01));
+        // The runway is 3 × consMark × expected scan work (64 MiB).
+        assertThat(p.runway()).isCloseTo((long) (3 * p.consMark() * 64 * MiB), within(2L));
+    }
+
+    @Test
+    void aCycleThatEndedBelowItsTriggerLeavesConsMarkAlone() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        p.endCycle(64 * MiB, 64 * MiB, 0, 0, 100 * MiB, 64 * MiB, 0.25);
+        double before = p.consMark();
+        p.endCycle(64 * MiB, 64 * MiB, 0, 0, 60 * MiB, 64 * MiB, 0.25);
+        assertThat(p.consMark()).isEqualTo(before);
+    }
+
+    @Test
+    void piControllerClampsAndResetsOnNonFiniteInput() {
+        PiController c = new PiController(0.9, 4.0, 1000, -1000, 1000);
+        assertThat(c.next(0, 1e9, 1).output()).isEqualTo(1000);
+        PiController.Result bad = c.next(0, Double.POSITIVE_INFINITY, 1);
+        assertThat(bad.ok()).isFalse();
+        assertThat(bad.output()).isEqualTo(-1000);
+        // After the reset the integral is empty again: the output is the proportional term alone.
+        assertThat(c.next(0, 1, 1).output()).isCloseTo(0.9, within(1e-12));
+    }
+
+    @Test
+    void sweepDistanceRaisesGoalAndTriggerOnlyInTheGogcRegime() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        p.endCycle(10 * MiB, 10 * MiB, 0, 0, 12 * MiB, 11 * MiB, 0.25);
+        p.commit(false, 30 * MiB);
+        long goal = p.heapGoal(0, 0, 0);
+        assertThat(goal).isEqualTo(31 * MiB);          // sweep distance beats the 20 MiB GOGC goal
+        assertThat(p.trigger(goal)).isEqualTo(31 * MiB); // and is the trigger's lower bound
+        p.commit(true, 30 * MiB);
+        assertThat(p.heapGoal(0, 0, 0)).isEqualTo(20 * MiB);
+        // In the memory-limit regime the sweep distance is ignored: it could push the goal past the limit.
+        p.setMemoryLimit(16 * MiB);
+        p.commit(false, 30 * MiB);
+        assertThat(p.heapGoal(0, 0, 0)).isEqualTo(15 * MiB);
+        assertThat(p.trigger(15 * MiB)).isLessThan(15 * MiB);
+    }
+
+    @Test
+    void onceTriggeredTheGoalKeepsSixtyFourKilobytesOfRunway() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        p.startCycle(5 * MiB);                         // triggered past the 4 MiB minimum goal
+        assertThat(p.heapGoal(0, 0, 0)).isEqualTo(5 * MiB + 64 * 1024);
+        p.endCycle(1 * MiB, 1 * MiB, 0, 0, 6 * MiB, 5 * MiB, 0.25);
+        assertThat(p.heapGoal(0, 0, 0)).isEqualTo(4 * MiB);
+    }
+
+    @Test
+    void reviseExtendsTheGoalForAGrowingHeapUpToTheHardGoalAndOvershootsByTenPercent() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        p.endCycle(32 * MiB, 32 * MiB, 0, 0, 40 * MiB, 30 * MiB, 0.25);   // expected scan work 32 MiB
+        long goal = 64 * MiB;
+        p.startCycle(56 * MiB);
+        // Steady state: remaining work over remaining heap.
+        assertThat(p.revise(16 * MiB, 60 * MiB, 40 * MiB, 0, goal)).isCloseTo(16.0 / 4, within(1e-9));
+        // 40 MiB scanned > 32 expected: goal' = 56 + (64 − 56) × 48/32 = 68 MiB, expected = max work 48 MiB.
+        assertThat(p.revise(40 * MiB, 60 * MiB, 48 * MiB, 0, goal)).isCloseTo(8.0 / 8, within(1e-9));
+        // Hard goal (1 + 100/100) × 64 = 128 MiB caps an extrapolation to 56 + 8 × 320/32 = 136 MiB.
+        assertThat(p.revise(40 * MiB, 60 * MiB, 320 * MiB, 0, goal)).isCloseTo(280.0 / 68, within(1e-9));
+        // Past the goal: 1.1 × goal, worst-case work.
+        Pacer q = new Pacer(100, Long.MAX_VALUE);
+        q.endCycle(32 * MiB, 32 * MiB, 0, 0, 40 * MiB, 30 * MiB, 0.25);
+        assertThat(q.revise(10 * MiB, 66 * MiB, 40 * MiB, 0, goal)).isCloseTo(30 * MiB / (64 * MiB * 1.1 - 66 * MiB), within(1e-9));
+    }
+
+    @Test
+    void smallMemoryLimitsKeepAtLeastTheHeadroomAsGoal() {
+        Pacer p = new Pacer(-1, 3 * MiB / 2);
+        // limit − nonHeap = 1.5 MiB; minus the 1 MiB headroom would leave less than the headroom itself.
+        assertThat(p.memoryLimitHeapGoal(0, 0, 0)).isEqualTo(MiB);
+    }
+
+    @Test
+    void gomemlimitParsesExactlyAsGosParseByteCount() {
+        assertThat(GcSettings.readGOMEMLIMIT("100MiB")).isEqualTo(100 * MiB);
+        assertThat(GcSettings.readGOMEMLIMIT("5KiB")).isEqualTo(5 * 1024);
+        assertThat(GcSettings.readGOMEMLIMIT("2TiB")).isEqualTo(2L << 40);
+        assertThat(GcSettings.readGOMEMLIMIT("77B")).isEqualTo(77);
+        assertThat(GcSettings.readGOMEMLIMIT("-0")).isZero();
+        assertThat(GcSettings.readGOMEMLIMIT("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        for (String bad : new String[] {"100MB", "1.5GiB", "+5", " 5", "-5", "KiB", "B", "5iB", "5PiB",
+                "9223372036854775808", "8388608TiB", "5 MiB"}) {
+            assertThatThrownBy(() -> GcSettings.readGOMEMLIMIT(bad)).as(bad)
+                    .hasMessage("GOMEMLIMIT=" + bad + "\nmalformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
+        }
+        assertThat(GcSettings.readGOGC("+5")).isEqualTo(100);
+        assertThat(GcSettings.readGOGC("-5")).isEqualTo(-5);
+        assertThat(GcSettings.readGOGC("99999999999")).isEqualTo(100);
+        assertThat(new Pacer(GcSettings.readGOGC("-5"), Long.MAX_VALUE).gcPercent()).isEqualTo(-1);
     }
 }
