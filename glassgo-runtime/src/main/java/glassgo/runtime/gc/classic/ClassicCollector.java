@@ -294,8 +294,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         rootJobs = roots.globalJobs();
         gcw.dispose();
         flushStats(gcw);
-        tMark = System.nanoTime();
         GoRuntime.startTheWorld(sched);
+        tMark = System.nanoTime();                      // as Go's: the pause ends once the world runs again
         startWorkers();
         return true;
     }
