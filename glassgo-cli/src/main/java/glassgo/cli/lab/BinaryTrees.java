@@ -17,11 +17,11 @@ import picocli.CommandLine.Option;
  * (1) build, check and drop a "stretch" tree of depth maxDepth+1; (2) build the long-lived tree of depth
  * maxDepth (a global); (3) for each depth d = 4, 6, ..., maxDepth, in its own goroutine, build, check and
  * drop 2^(maxDepth-d+4) trees; (4) check the long-lived tree. A tree of depth d has 2^(d+1)-1 nodes, which
- * is its check value. Nodes are {@code struct{ left, right *node }}; a dropped tree is freed node by node
- * (the collector will make that free unnecessary).
+ * is its check value. Nodes are {@code struct{ left, right *node }}; a dropped tree is garbage as soon as
+ * its frame slot is gone, and the collector frees it. The Go twin is glassgo-bench/src/go/pacing/bintree.go.
  */
 @Command(name = "bintree", mixinStandardHelpOptions = true,
-        description = "Binary trees (benchmarks game), each tree freed when it dies.")
+        description = "Binary trees (benchmarks game) under the collector.")
 public final class BinaryTrees extends LabWorkload {
     static final int MIN_DEPTH = 4;
     static final TypeBuilder.Struct NODE = TypeBuilder.struct("node").pointer("left").pointer("right").build();
@@ -51,7 +51,6 @@ public final class BinaryTrees extends LabWorkload {
         try (Frame f = g.frame(1)) {
             f.set(0, bottomUp(g, mu, stretch));
             stretchCheck = itemCheck(mu, f.get(0));
-            freeTree(mu, f.get(0));
         }
         out.println("stretch tree of depth " + stretch + "\t check: " + stretchCheck);
         out.result("stretch", stretchCheck);
@@ -73,7 +72,6 @@ public final class BinaryTrees extends LabWorkload {
                     try (Frame f = w.frame(1)) {
                         f.set(0, bottomUp(w, mu, d));
                         check += itemCheck(mu, f.get(0));
-                        freeTree(mu, f.get(0));
                     }
                 }
                 checks[level] = check;
@@ -91,7 +89,6 @@ public final class BinaryTrees extends LabWorkload {
         long llCheck = itemCheck(mu, longLived.get(0));
         out.println("long lived tree of depth " + maxDepth + "\t check: " + llCheck);
         out.result("longLived", llCheck);
-        freeTree(mu, longLived.get(0));
         longLived.set(0, 0);
     }
 
@@ -120,15 +117,5 @@ public final class BinaryTrees extends LabWorkload {
             return 1;
         }
         return 1 + itemCheck(mu, left) + itemCheck(mu, mu.readPointer(n, RIGHT));
-    }
-
-    /** Frees a whole tree, children first (explicit until the collector frees unreachable trees itself). */
-    static void freeTree(Mutator mu, long n) {
-        long left = mu.readPointer(n, LEFT);
-        if (left != 0) {
-            freeTree(mu, left);
-            freeTree(mu, mu.readPointer(n, RIGHT));
-        }
-        mu.free(n);
     }
 }

@@ -1,5 +1,5 @@
 // Churn: allocation churn around a steady live set, the shape of a server that keeps a working set and
-// replaces parts of it all the time. The classic load for an allocator and, later, for the GC pacer.
+// replaces parts of it all the time. The classic load for an allocator and for the GC pacer.
 package glassgo.cli.lab;
 
 import glassgo.runtime.mutator.Globals;
@@ -16,10 +16,12 @@ import picocli.CommandLine.Option;
 /**
  * The live set is an array of slots in a globals block (a root), split between the goroutines. Each
  * goroutine (1) fills its slots, (2) performs its share of {@code -ops}: pick one of its slots, allocate a
- * new object of a size drawn from {@code -sizes}, store it in the slot and free the object it replaced,
- * (3) frees its slots. Each object is {@code struct{ self *byte; payload [size-8]byte }} with {@code self}
+ * new object of a size drawn from {@code -sizes} and store it in the slot, which makes the object it
+ * replaced garbage, (3) clears its slots. The collector frees what became unreachable. Each object is
+ * {@code struct{ self *byte; payload [size-8]byte }} with {@code self}
  * pointing at its own payload (as a slice into a struct's own array does), so every object has a pointer
- * for the collector to scan; sizes are rounded up to a multiple of 8, at least 16.
+ * for the collector to scan; sizes are rounded up to a multiple of 8, at least 16. The Go twin is
+ * glassgo-bench/src/go/pacing/churn.go (same flags and defaults).
  */
 @Command(name = "churn", mixinStandardHelpOptions = true,
         description = "Allocation churn around a steady live set.")
@@ -77,14 +79,11 @@ public final class Churn extends LabWorkload {
                 }
                 for (long i = 0; i < myOps; i++) {
                     int s = lo + rnd.nextInt(hi - lo);
-                    long x = newObject(mu, types[rnd.nextInt(types.length)]);
-                    long old = live.get(s);
-                    live.set(s, x);
-                    mu.free(old);
+                    // No safepoint between the allocation and the store: x needs no frame slot.
+                    live.set(s, newObject(mu, types[rnd.nextInt(types.length)]));
                     w.preemptPoll();
                 }
                 for (int s = lo; s < hi; s++) {
-                    mu.free(live.get(s));
                     live.set(s, 0);
                 }
                 done.release();

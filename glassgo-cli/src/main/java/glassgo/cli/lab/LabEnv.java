@@ -1,6 +1,9 @@
 // LabEnv: the environment variables a Go program's runtime reads at start-up, as glassgo lab applies them.
-// Mirrors runtime/proc.go's schedinit (GOMAXPROCS), mgcpacer.go's readGOGC and runtime1.go's parsedebugvars.
+// Mirrors runtime/proc.go's schedinit (GOMAXPROCS), mgcpacer.go's readGOGC/readGOMEMLIMIT and
+// runtime1.go's parsedebugvars.
 package glassgo.cli.lab;
+
+import glassgo.runtime.gc.GcSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,19 +11,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GOMAXPROCS (honoured: the number of Ps), GOGC (parsed and reported; there is no collector yet, so it
- * changes nothing), GODEBUG (schedtrace and scheddetail honoured; gctrace accepted, with nothing to trace;
- * other keys ignored, as Go ignores unknown ones).
+ * GOMAXPROCS (the number of Ps), GOGC and GOMEMLIMIT (the collector's pacer), GODEBUG (schedtrace and
+ * scheddetail for the scheduler; gctrace, gcstoptheworld and glassgo's gcstress, gcpoison, gcverify for the
+ * collector; other keys ignored, as Go ignores unknown ones).
  *
- * @param gogc the GOGC percentage, or -1 for {@code off}
+ * @param gogc        the GOGC percentage, or -1 for {@code off}
+ * @param memoryLimit GOMEMLIMIT in bytes, Long.MAX_VALUE for none
  */
-public record LabEnv(int gomaxprocs, int gogc, Map<String, String> godebug) {
+public record LabEnv(int gomaxprocs, int gogc, long memoryLimit, Map<String, String> godebug) {
+    /** GODEBUG keys the collector reads (docs/gc.md). */
+    static final List<String> GC_KEYS = List.of("gctrace", "gcstoptheworld", "gcstress", "gcpoison", "gcverify");
 
     public static LabEnv fromEnvironment() {
         return from(System.getenv());
     }
 
-    /** Parses the variables as Go's runtime does: a malformed GOMAXPROCS or GOGC falls back to the default. */
+    /**
+     * Parses the variables as Go's runtime does: a malformed GOMAXPROCS or GOGC falls back to the default; a
+     * malformed GOMEMLIMIT is an IllegalArgumentException (Go throws at start-up).
+     */
     public static LabEnv from(Map<String, String> env) {
         int procs = Runtime.getRuntime().availableProcessors();
         String p = env.get("GOMAXPROCS");
@@ -35,7 +44,8 @@ public record LabEnv(int gomaxprocs, int gogc, Map<String, String> godebug) {
                 procs = Runtime.getRuntime().availableProcessors();
             }
         }
-        return new LabEnv(procs, readGOGC(env.get("GOGC")), parseGodebug(env.getOrDefault("GODEBUG", "")));
+        return new LabEnv(procs, readGOGC(env.get("GOGC")), GcSettings.readGOMEMLIMIT(env.get("GOMEMLIMIT")),
+                parseGodebug(env.getOrDefault("GODEBUG", "")));
     }
 
     /** Go's readGOGC: "off" is -1, a number is itself, anything else (or unset) is 100. */
@@ -86,13 +96,24 @@ public record LabEnv(int gomaxprocs, int gogc, Map<String, String> godebug) {
         return gogc < 0 ? "off" : Integer.toString(gogc);
     }
 
+    /** GOMEMLIMIT as the summary prints it: {@code off}, or bytes as given. */
+    public String memoryLimitText() {
+        return memoryLimit == Long.MAX_VALUE ? "off" : Long.toString(memoryLimit);
+    }
+
+    /** The collector's settings: GOGC, GOMEMLIMIT and the GODEBUG keys it reads. */
+    public GcSettings gcSettings() {
+        StringBuilder dbg = new StringBuilder();
+        godebug.forEach((k, v) -> dbg.append(k).append('=').append(v).append(','));
+        return new GcSettings(gogc, memoryLimit, false, false, 0, false, false).withGodebug(dbg.toString());
+    }
+
     /** What the run does with each GODEBUG key, for the summary's note. */
     public List<String> godebugNotes() {
         List<String> notes = new ArrayList<>();
         godebug.forEach((k, v) -> notes.add(k + "=" + v + switch (k) {
             case "schedtrace", "scheddetail" -> " (honoured)";
-            case "gctrace" -> " (accepted; no collector yet, so no cycles to trace)";
-            default -> " (not supported by glassgo's runtime yet; ignored)";
+            default -> GC_KEYS.contains(k) ? " (honoured)" : " (not supported by glassgo's runtime yet; ignored)";
         }));
         return notes;
     }

@@ -1,5 +1,5 @@
 // LabReport: what a lab run prints: the workload's own result lines, then one summary line and a note
-// saying what the runtime did not do (no collector yet). The format is documented in docs/lab.md.
+// saying how the collector was set. The format is documented in docs/lab.md.
 package glassgo.cli.lab;
 
 import glassgo.runtime.mutator.Mutator;
@@ -13,11 +13,12 @@ import java.util.Map;
 /**
  * The summary line has this shape (MB = 2^20 bytes, as in Go's gctrace):
  * <pre>
- * summary: workload=churn gomaxprocs=2 gogc=100 wall=1.234s allocs=1200000 alloc-bytes=912.3MB peak-heap-inuse=80.1MB peak-rss=310.4MB goroutines=5 cycles=0
+ * summary: workload=churn gomaxprocs=2 gogc=100 gomemlimit=off wall=1.234s allocs=1200000 alloc-bytes=912.3MB peak-heap=180.1MB peak-mapped=201.3MB peak-rss=310.4MB goroutines=5 cycles=103
  * </pre>
- * {@code allocs}/{@code alloc-bytes} are MemStats.Mallocs/TotalAlloc; {@code peak-heap-inuse} the largest
- * HeapInuse seen (sampled at every free cycle and at exit); {@code peak-rss} the process's VmHWM (the
- * whole JVM); {@code cycles} the number of GC cycles, 0 until glassgo has a collector.
+ * {@code allocs}/{@code alloc-bytes} are MemStats.Mallocs/TotalAlloc; {@code peak-heap} the largest heapLive
+ * at a cycle's trigger or mark termination (gctrace's H0/H1) or at exit; {@code peak-mapped} the largest
+ * Sys − HeapReleased seen at cycle ends and at exit (what GOMEMLIMIT bounds); {@code peak-rss} the process's
+ * VmHWM (the whole JVM); {@code cycles} the number of completed GC cycles (see {@link HeapPeaks}).
  */
 public final class LabReport {
     /** Lines the workload printed (its results), in order. */
@@ -29,6 +30,8 @@ public final class LabReport {
     long wallNanos;
     Mutator.Stats stats;
     long peakRssBytes;
+    long peakHeapLive;
+    long peakMapped;
 
     /** Adds a line to the workload's output. */
     public void println(String line) {
@@ -55,24 +58,26 @@ public final class LabReport {
         return stats;
     }
 
-    public String summaryLine() {
-        return String.format(Locale.ROOT,
-                "summary: workload=%s gomaxprocs=%d gogc=%s wall=%.3fs allocs=%d alloc-bytes=%s peak-heap-inuse=%s peak-rss=%s goroutines=%d cycles=%d",
-                workload, stats.gomaxprocs(), env.gogcText(), wallNanos / 1e9, stats.memStats().mallocs(),
-                mb(stats.memStats().totalAlloc()), mb(stats.peakHeapInuse()), mb(peakRssBytes), stats.goroutines(),
-                stats.gcCycles());
+    public long peakHeapLive() {
+        return peakHeapLive;
     }
 
-    /** The honest part: what GOGC and GODEBUG did, and how dead objects were freed without a collector. */
+    public long peakMapped() {
+        return peakMapped;
+    }
+
+    public String summaryLine() {
+        return String.format(Locale.ROOT,
+                "summary: workload=%s gomaxprocs=%d gogc=%s gomemlimit=%s wall=%.3fs allocs=%d alloc-bytes=%s peak-heap=%s peak-mapped=%s peak-rss=%s goroutines=%d cycles=%d",
+                workload, stats.gomaxprocs(), env.gogcText(), env.memoryLimitText(), wallNanos / 1e9,
+                stats.memStats().mallocs(), mb(stats.memStats().totalAlloc()), mb(peakHeapLive), mb(peakMapped),
+                mb(peakRssBytes), stats.goroutines(), stats.gcCycles());
+    }
+
+    /** How the collector ran: its settings and the GODEBUG keys honoured or ignored. */
     public String noteLine() {
-        StringBuilder sb = new StringBuilder("note: no collector yet: GOGC=").append(env.gogcText())
-                .append(" parsed but not applied; dead objects freed explicitly (")
-                .append(stats.explicitFrees()).append(" frees in ").append(stats.freeCycles())
-                .append(" stop-the-world free cycles");
-        if (stats.tinyFreesSkipped() > 0) {
-            sb.append(", ").append(stats.tinyFreesSkipped()).append(" tiny objects left for the collector");
-        }
-        sb.append(')');
+        StringBuilder sb = new StringBuilder("note: collector: concurrent mark-sweep, GOGC=").append(env.gogcText())
+                .append(", GOMEMLIMIT=").append(env.memoryLimitText());
         List<String> dbg = env.godebugNotes();
         if (!dbg.isEmpty()) {
             sb.append("; GODEBUG ").append(String.join(", ", dbg));

@@ -1,8 +1,9 @@
 // LabWorkload: the frame every `glassgo lab` workload runs in: read the Go environment, build a Mutator
-// with GOMAXPROCS Ps, run the workload as goroutine 1, print its results and the summary, and turn a
-// runtime fault into Go's "fatal error: ..." text with exit status 2.
+// with GOMAXPROCS Ps and the collector attached, run the workload as goroutine 1, print its results and the
+// summary, and turn a runtime fault into Go's "fatal error: ..." text with exit status 2.
 package glassgo.cli.lab;
 
+import glassgo.runtime.gc.classic.ClassicCollector;
 import glassgo.runtime.mem.RuntimeFault;
 import glassgo.runtime.mutator.Goroutine;
 import glassgo.runtime.mutator.Mutator;
@@ -38,7 +39,22 @@ public abstract class LabWorkload implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return execute(LabEnv.fromEnvironment(), System.out, System.err);
+        return execute(System.getenv(), System.out, System.err);
+    }
+
+    /** Parses the environment as Go's runtime does at start-up, then runs; returns the exit status. */
+    public int execute(java.util.Map<String, String> vars, PrintStream out, PrintStream err) {
+        LabEnv env;
+        try {
+            env = LabEnv.from(vars);
+        } catch (IllegalArgumentException e) {
+            // Go's readGOMEMLIMIT throws at start-up: the "GOMEMLIMIT=x" line, then the fatal error.
+            String[] msg = e.getMessage().split("\n", 2);
+            err.println(msg[0]);
+            err.println("fatal error: " + msg[msg.length - 1]);
+            return 2;
+        }
+        return execute(env, out, err);
     }
 
     /** Runs with the given environment and streams; returns the exit status. */
@@ -71,12 +87,18 @@ public abstract class LabWorkload implements Callable<Integer> {
         }
     }
 
-    /** Runs the workload and returns its report, or fails with Go's fatal-error text. */
+    /**
+     * Runs the workload with the collector attached (GOGC, GOMEMLIMIT, GODEBUG from {@code env}; gctrace lines
+     * go to {@code traceOut}) and returns its report, or fails with Go's fatal-error text.
+     */
     public LabReport run(LabEnv env, PrintStream traceOut) throws LabFailure {
         LabReport r = new LabReport();
         r.workload = name();
         r.env = env;
         Mutator mu = Mutator.create(new Mutator.Config(env.gomaxprocs(), heapCapMB << 20, seed));
+        ClassicCollector gc = ClassicCollector.attach(mu, env.gcSettings(), traceOut);
+        HeapPeaks peaks = new HeapPeaks(mu.heap());
+        gc.onCycleEnd(peaks);
         boolean ok = false;
         SchedTracer[] holder = new SchedTracer[1];
         try {
@@ -86,9 +108,12 @@ public abstract class LabWorkload implements Callable<Integer> {
                     holder[0] = SchedTracer.start(GoRuntime.currentSched(), env, traceOut, t0);
                 }
                 body(g, mu, r);
+                peaks.sample();
             });
             r.wallNanos = System.nanoTime() - t0;
             r.stats = mu.stats();
+            r.peakHeapLive = peaks.peakHeapLive();
+            r.peakMapped = peaks.peakMapped();
             r.peakRssBytes = peakRss();
             ok = true;
             return r;

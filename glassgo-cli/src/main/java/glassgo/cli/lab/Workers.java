@@ -1,8 +1,9 @@
 // Workers: a pool of worker goroutines fed by a channel, each job allocating a buffer, computing over it
-// and freeing it: the shape of a request-processing server. Reports throughput.
+// and dropping it: the shape of a request-processing server. Reports throughput.
 package glassgo.cli.lab;
 
 import glassgo.runtime.malloc.GoType;
+import glassgo.runtime.mutator.Frame;
 import glassgo.runtime.mutator.Goroutine;
 import glassgo.runtime.mutator.Mutator;
 import glassgo.runtime.mutator.TypeBuilder;
@@ -16,11 +17,11 @@ import picocli.CommandLine.Option;
 /**
  * A producer sends job numbers 0..J-1 on an unbuffered channel and closes it; each of W workers receives
  * a job j, allocates a {@code [K]int64}, fills element i with j*K+i, sums the squares (wrapping, as Go's
- * int64 does), frees the array and sends the sum on the results channel; the main goroutine adds the
+ * int64 does), drops the array (garbage for the collector) and sends the sum on the results channel; the main goroutine adds the
  * results. The total is checked against the same sum computed directly.
  */
 @Command(name = "workers", mixinStandardHelpOptions = true,
-        description = "A worker pool: each job allocates, computes and frees.")
+        description = "A worker pool: each job allocates, computes and drops its buffer.")
 public final class Workers extends LabWorkload {
     private static final GoType INT64 = TypeBuilder.int64Array(1);
 
@@ -88,20 +89,23 @@ public final class Workers extends LabWorkload {
                 jobs, jobsize, workers, jobs / (elapsed / 1e9), total));
     }
 
+    /** The array is live across preemption polls (safepoints), so it sits in a frame slot. */
     private static long job(Goroutine g, Mutator mu, long j, int k) {
-        long arr = mu.allocArray(INT64, k);
-        for (int i = 0; i < k; i++) {
-            mu.writeLong(arr, 8L * i, j * k + i);
-        }
-        long sum = 0;
-        for (int i = 0; i < k; i++) {
-            long v = mu.readLong(arr, 8L * i);
-            sum += v * v;
-            if ((i & 255) == 255) {
-                g.preemptPoll();
+        try (Frame f = g.frame(1)) {
+            f.set(0, mu.allocArray(INT64, k));
+            long arr = f.get(0);
+            for (int i = 0; i < k; i++) {
+                mu.writeLong(arr, 8L * i, j * k + i);
             }
+            long sum = 0;
+            for (int i = 0; i < k; i++) {
+                long v = mu.readLong(arr, 8L * i);
+                sum += v * v;
+                if ((i & 255) == 255) {
+                    g.preemptPoll();
+                }
+            }
+            return sum;
         }
-        mu.free(arr);
-        return sum;
     }
 }

@@ -20,7 +20,7 @@ class LabLongTest {
         for (int d = 4; d <= 16; d += 2) {
             assertThat(r.results().get("depth" + d)).isEqualTo((1L << (16 - d + 4)) * LabWorkloadsTest.nodes(d));
         }
-        assertThat(r.stats().memStats().heapObjects()).isZero();
+        assertThat(r.stats().gcCycles()).isPositive();
     }
 
     @Test
@@ -30,8 +30,8 @@ class LabLongTest {
         LabReport r = LabWorkloadsTest.run(w, TWO_PS);
         long slots = (Long) r.results().get("slots");
         assertThat(r.stats().memStats().mallocs()).isEqualTo(slots + w.ops);
-        assertThat(r.stats().memStats().heapObjects()).isZero();
-        assertThat(r.stats().peakHeapInuse()).isGreaterThanOrEqualTo(64L << 20);
+        assertThat(r.peakHeapLive()).isGreaterThanOrEqualTo(64L << 20);
+        assertThat(r.stats().gcCycles()).isPositive();
     }
 
     @Test
