@@ -49,7 +49,9 @@ public record DirScan(Path dir, String name, List<String> goFiles, List<String> 
 
     /**
      * Scans the named files of dir. With {@code useAllFiles} (files named on a command line, as
-     * {@code go run gen.go}) name suffixes and build constraint comments are not applied.
+     * {@code go run gen.go}) name suffixes and build constraint comments are not applied, and cgo
+     * files are kept even while cgo is off: a file named explicitly is checked, its {@code C.name}s
+     * as go/types' FakeImportC mode checks them (Go's test suite runs such files with cgo on).
      */
     public static DirScan scan(BuildContext ctx, Path dir, List<String> names, boolean useAllFiles) throws IOException {
         List<String> goFiles = new ArrayList<>();
@@ -107,7 +109,7 @@ public record DirScan(Path dir, String name, List<String> goFiles, List<String> 
                 errors.add("use of cgo in test " + path + " not supported");
             }
             if (isCgo) {
-                if (ctx.cgoEnabled()) {
+                if (ctx.cgoEnabled() || useAllFiles) {
                     cgoFiles.add(file);
                     addImports(imports, info);
                 } else {

@@ -20,7 +20,9 @@ import java.util.Map;
  *       {@code vendor/golang.org/x/...}, as the go command does for std.</li>
  *   <li>Files or a directory named on the command line form the package
  *       {@code command-line-arguments} (or, for a directory inside GOROOT/src, that package).</li>
- *   <li>{@code unsafe} has no files (the compiler provides it); {@code "C"} (cgo) is never loaded.</li>
+ *   <li>{@code unsafe} has no files (the compiler provides it); {@code "C"} (cgo) is never loaded.
+ *       cgo files are part of a package when cgo is on, and when named on the command line; the
+ *       type checker then accepts every {@code C.name} (go/types' FakeImportC).</li>
  *   <li>Each package is loaded once; imports are followed depth-first in path order, which gives
  *       the dependency order (every package after its imports) and finds import cycles.</li>
  *   <li>Errors use the go command's words: {@code package foo/bar is not in GOROOT (dir)},
@@ -164,7 +166,7 @@ public final class PackageLoader {
             names.add(p.getFileName().toString());
         }
         DirScan scan = DirScan.scan(ctx, dir, names, true);
-        if (scan.goFiles().isEmpty()) {
+        if (scan.goFiles().isEmpty() && scan.cgoFiles().isEmpty()) {
             throw new LoadFailure(PackageError.withStack(List.of(), "no Go source files"));
         }
         scan.errors().forEach(e -> errors.add(PackageError.inSource(e)));
@@ -236,9 +238,13 @@ public final class PackageLoader {
         return toPackage(path, scan);
     }
 
-    /** The package of a scanned directory; inside the standard library, vendored imports are mapped. */
+    /**
+     * The package of a scanned directory, its Go and cgo files in name order; inside the standard
+     * library, vendored imports are mapped.
+     */
     private LoadedPackage toPackage(String importPath, DirScan scan) {
-        List<Path> files = scan.goFiles().stream().map(scan.dir()::resolve).toList();
+        List<Path> files = java.util.stream.Stream.concat(scan.goFiles().stream(), scan.cgoFiles().stream())
+                .sorted().map(scan.dir()::resolve).toList();
         Map<String, String> importMap = new HashMap<>();
         if (!importPath.equals(COMMAND_LINE_ARGUMENTS)) {
             for (Import i : scan.imports()) {

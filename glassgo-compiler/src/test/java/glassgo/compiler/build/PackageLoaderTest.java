@@ -65,6 +65,8 @@ class PackageLoaderTest {
         write(work.resolve("r.go"), "package main\n\nimport _ \"./a\"\n\nfunc main() {}\n");
         write(work.resolve("ok.go"), "package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc main() { fmt.Println(http.StatusOK) }\n");
         write(work.resolve("gen.go"), "//go:build ignore\n\npackage main\n\nimport \"os\"\n\nfunc main() { os.Exit(0) }\n");
+        write(work.resolve("cgo/main.go"), "package main\n\n// int f(void);\nimport \"C\"\n\nimport \"os\"\n\nfunc main() { os.Exit(int(C.f())) }\n");
+        write(work.resolve("cgo/util.go"), "package main\n\nfunc util() {}\n");
     }
 
     private static void write(Path p, String s) throws IOException {
@@ -174,6 +176,18 @@ class PackageLoaderTest {
         assertThat(root.importPath()).isEqualTo("command-line-arguments");
         assertThat(root.name()).isEqualTo("main");
         assertThat(root.goFiles()).containsExactly(work.resolve("gen.go"));
+    }
+
+    @Test
+    void cgoFilesAreLoadedWhenNamedButIgnoredInADirectoryWhileCgoIsOff() {
+        PackageGraph named = loader().loadCommandLine(List.of("cgo/util.go", "cgo/main.go"));
+        assertThat(named.errorText()).isEmpty();
+        assertThat(named.roots().getFirst().goFiles()).containsExactly(work.resolve("cgo/main.go"), work.resolve("cgo/util.go"));
+        // Its imports are followed, except "C", which is no package.
+        assertThat(named.packages()).extracting(LoadedPackage::importPath).contains("os").doesNotContain("C");
+        PackageGraph dir = loader().loadCommandLine(List.of("./cgo"));
+        assertThat(dir.errorText()).isEmpty();
+        assertThat(dir.roots().getFirst().goFiles()).containsExactly(work.resolve("cgo/util.go"));
     }
 
     @Test
