@@ -198,9 +198,6 @@ public final class Checker extends Stmts {
             case TYPE -> {
                 for (Spec s : g.specs) {
                     TypeSpec ts = (TypeSpec) s;
-                    if (genericBody) {
-                        error(g.lparen == 0 ? g.pos() : ts.pos(), "type declarations inside generic functions are not currently supported");
-                    }
                     TypeName tn = new TypeName(ts.name.pos(), pkg, ts.name.name, null);
                     DeclInfo d = new DeclInfo(fileScope);
                     d.tdecl = ts;
@@ -259,12 +256,15 @@ public final class Checker extends Stmts {
             errorf(s.path.pos(), "invalid import path: %s", s.path.value);
             return;
         }
+        Package imp;
         if (path.equals("C")) {
-            // cgo: glassgo checks packages with cgo disabled; "C" is never resolved.
-            errorf(s.path.pos(), "could not import C (cgo is not supported by glassgo)");
-            return;
+            // cgo, as go/types' FakeImportC: a fake package, so every C.name is accepted with an
+            // invalid type that silences the errors that would follow from it.
+            imp = new Package("C", "C");
+            imp.fake = true;
+        } else {
+            imp = path.equals("unsafe") ? Universe.UNSAFE : importer.importPackage(path);
         }
-        Package imp = path.equals("unsafe") ? Universe.UNSAFE : importer.importPackage(path);
         if (imp == null) {
             errorf(s.path.pos(), "could not import %s (package not found or has errors)", path);
             imp = new Package(path, lastElem(path));
@@ -282,6 +282,8 @@ public final class Checker extends Stmts {
             return;
         }
         PkgName pn = new PkgName(s.pos(), pkg, name, imp);
+        // cgo uses the preamble even where Go code names nothing from C (go/types: fake imports are used).
+        pn.used = path.equals("C");
         if (s.name != null) {
             recordDef(s.name, pn);
         }
@@ -896,9 +898,6 @@ public final class Checker extends Stmts {
             case TYPE -> {
                 for (Spec s : g.specs) {
                     TypeSpec ts = (TypeSpec) s;
-                    if (genericBody) {
-                        error(g.lparen == 0 ? g.pos() : ts.pos(), "type declarations inside generic functions are not currently supported");
-                    }
                     TypeName tn = new TypeName(ts.name.pos(), pkg, ts.name.name, null);
                     declare(scope, ts.name, tn);
                     typeDecl(tn, ts);

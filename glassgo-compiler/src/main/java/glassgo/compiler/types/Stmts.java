@@ -25,9 +25,6 @@ abstract class Stmts extends Calls {
     /** Statement context flags (go/types {@code stmtContext}); kept for the statement structure, branch errors are the parser's. */
     static final int BREAK_OK = 1, CONTINUE_OK = 2, FALLTHROUGH_OK = 4, FINAL_SWITCH_CASE = 8, IN_TYPE_SWITCH = 16;
 
-    /** Whether the body being checked belongs to a generic function (closures inherit it). */
-    boolean genericBody;
-
     /** Checks a function body (go/types {@code funcBody}). */
     void funcBody(Signature s, BlockStmt body, Scope fscope) {
         funcBody(s, body, fscope, false);
@@ -35,8 +32,6 @@ abstract class Stmts extends Calls {
 
     /** keepIota: a function literal inside a constant declaration still sees iota. */
     void funcBody(Signature s, BlockStmt body, Scope fscope, boolean keepIota) {
-        boolean savedGeneric = genericBody;
-        genericBody |= !s.typeParams().isEmpty() || !s.recvTypeParams().isEmpty();
         Scope savedScope = scope;
         Signature savedSig = sig;
         Value0 savedIota = new Value0(iota);
@@ -56,7 +51,6 @@ abstract class Stmts extends Calls {
             scope = savedScope;
             sig = savedSig;
             iota = savedIota.v;
-            genericBody = savedGeneric;
             decl = savedDecl;
         }
     }

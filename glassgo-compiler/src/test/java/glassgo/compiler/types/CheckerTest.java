@@ -35,6 +35,63 @@ class CheckerTest {
     }
 
     @Test
+    void typesDeclaredInsideGenericFunctionsMayUseTheTypeParametersAsInGo120() {
+        // Go 1.19's gc rejected these (test/typeparam/issue47631.go); Go 1.20 accepts them, and
+        // test/typeparam/nested.go, a run test, needs them.
+        assertThat(check("""
+                package p
+                func F[T ~int](x T) T {
+                	type pair struct{ a, b T }
+                	type list []T
+                	type G[U any] struct { t T; u U }
+                	type node struct { next *node; v T }
+                	l := list{pair{x, x + 1}.b}
+                	g := G[string]{t: l[0], u: "s"}
+                	var i interface{} = pair{}
+                	switch i.(type) {
+                	case pair, list, node:
+                	}
+                	return g.t + T(len(g.u)) + node{}.v
+                }
+                type S[E any] struct{ e E }
+                func (s S[E]) m() E {
+                	type local struct{ e E }
+                	return local{s.e}.e
+                }
+                """)).isEmpty();
+        // A type parameter alone is still no underlying type, local or not.
+        assertThat(check("package p\nfunc F[T any]() {\n\ttype N T\n}\n"))
+                .containsExactly("x.go:3:9: cannot use a type parameter as RHS in type declaration");
+        assertThat(check("package p\nfunc F[T any]() {\n\ttype V []T\n\tvar v V = []int{}\n\t_ = v\n}\n"))
+                .singleElement().asString().startsWith("x.go:4:12: cannot use []int{} (value of type []int) as");
+    }
+
+    @Test
+    void cgoNamesAreAcceptedWithoutFollowOnErrorsAsInFakeImportC() {
+        // test/fixedbugs/issue47227.go and issue36705.go: C types, calls, conversions, &x passed to C.
+        assertThat(check("""
+                package main
+                // void f(int *p);
+                import "C"
+                func main() {
+                	var x C.int
+                	func() { defer C.f(&x) }()
+                	if x != 0x12345678 { panic("FAIL") }
+                	s := C.GoString(C.getenv(C.CString("FOO")))
+                	if s != "bar" { panic(s + "!") }
+                	C.malloc(100)
+                	var p *C.char = (*C.char)(C.malloc(C.size_t(len(s))))
+                	_ = p
+                	_ = C.struct_stat{}
+                }
+                """)).isEmpty();
+        // Only names of C are exempt, and an unused import "C" is no error (its preamble is the use).
+        assertThat(check("package p\nimport \"C\"\nvar v int = C.x + undefinedName\n"))
+                .containsExactly("x.go:3:19: undefined: undefinedName");
+        assertThat(check("package p\nimport \"C\"\n")).isEmpty();
+    }
+
+    @Test
     void loopsOfDefinedTypesAreInvalidRecursiveTypes() {
         assertThat(check("package p\ntype A B\ntype B A\n"))
                 .singleElement().asString().startsWith("x.go:2:6: invalid recursive type A");
