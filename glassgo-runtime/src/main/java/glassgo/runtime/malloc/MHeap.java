@@ -429,6 +429,11 @@ public final class MHeap implements AutoCloseable {
         sweepAll();
     }
 
+    /** Clears every span's mark bits (a mark from scratch; only while nothing else marks or sweeps). */
+    public void clearMarkBits() {
+        forEachInUseSpan(s -> java.util.Arrays.fill(s.gcmarkBits, 0L));
+    }
+
     /** Visits every in-use span, lowest address first. World stopped (or spans must not be freed meanwhile). */
     public void forEachInUseSpan(java.util.function.Consumer<MSpan> action) {
         for (HeapArena arena : arenas) {

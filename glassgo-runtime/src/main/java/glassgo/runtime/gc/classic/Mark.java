@@ -24,7 +24,7 @@ import glassgo.runtime.mem.RuntimeFault;
  * Go splits large objects into 128 KiB oblets so several workers can share one; glassgo scans a large
  * object in one piece.
  */
-final class Mark {
+public final class Mark {
     private final MHeap heap;
     private final AddressSpace space;
     /** Throw on a pointer to a free slot; only sound while no P allocates (the world is stopped). */
@@ -33,6 +33,20 @@ final class Mark {
     Mark(MHeap heap) {
         this.heap = heap;
         this.space = heap.space();
+    }
+
+    /**
+     * A whole mark by one marker on the calling thread, with nothing else touching the heap: clear every mark
+     * bit, shade the roots, drain. Returns the bytes marked. The marking benchmark (glassgo-bench's
+     * MarkBench) times exactly this; a collector never calls it.
+     */
+    public static long markAll(MHeap heap, RootSet roots) {
+        heap.clearMarkBits();
+        Mark m = new Mark(heap);
+        GcWork gcw = new GcWork(new GcWork.Global());
+        m.markroots(roots, gcw);
+        m.drain(gcw, Long.MAX_VALUE, null);
+        return gcw.bytesMarked;
     }
 
     /** Step 1. Pointers outside the heap (globals, zerobase, nil) are ignored, as Go's findObject does. */

@@ -1,0 +1,3 @@
+module glassgo.bench/mark
+
+go 1.19
