@@ -62,6 +62,8 @@ public final class Pacer {
     private long sweepDistMinTrigger;
     private long triggered = NOT_TRIGGERED;
     private long lastHeapGoal;
+    /** heapLive when {@link #assistWorkPerByte} started the cycle: its stand-in for Go's heapScan. */
+    private long heapScanAtStart;
 
     public Pacer(int gcPercent, long memoryLimit) {
         setGCPercent(gcPercent);
@@ -191,11 +193,13 @@ public final class Pacer {
         long expected = lastHeapScan + lastStackScan + globalsScan;
         long maxScanWork = heapScan + maxStackScan + globalsScan;
         double heapGoal = goal;
-        if (scanWorkDone > expected && triggered != NOT_TRIGGERED && expected > 0) {
+        if (scanWorkDone > expected && triggered != NOT_TRIGGERED) {
             // More scan work than last cycle's: the heap is growing. Stretch the goal in proportion so that the
-            // assist ratio stays flat, but never past the hard goal.
-            double ext = (double) (goal - triggered) / expected * maxScanWork + triggered;
-            heapGoal = Math.min(ext, (1 + percent / 100) * goal);
+            // assist ratio stays flat, but never past the hard goal. With no previous cycle (expected = 0) Go's
+            // division gives +Inf, i.e. the hard goal: the first cycle paces against all of the scannable heap.
+            double hardGoal = (1 + percent / 100) * goal;
+            double ext = expected == 0 ? hardGoal : (double) (goal - triggered) / expected * maxScanWork + triggered;
+            heapGoal = Math.min(ext, hardGoal);
             expected = maxScanWork;
         }
         if (heapLive > heapGoal) {
@@ -209,11 +213,17 @@ public final class Pacer {
     }
 
     /**
-     * Step 5 for a collector that does not track the scannable heap: every live byte is taken as scannable
-     * and the stacks as last scanned.
+     * Step 5 for a collector that does not track the scannable heap nor call {@link #startCycle}: the first
+     * call of a cycle (Go's startCycle ends with a revise) records heapLive as the point the cycle started
+     * from and as its scannable heap (every live byte taken as scannable; fixed for the cycle, as Go's
+     * heapScan is), the stacks count as last scanned.
      */
     public double assistWorkPerByte(long scanWorkDone, long heapLive, long goal) {
-        return revise(scanWorkDone, heapLive, heapLive, lastStackScan, goal);
+        if (triggered == NOT_TRIGGERED) {
+            startCycle(heapLive);
+            heapScanAtStart = heapLive;
+        }
+        return revise(scanWorkDone, heapLive, heapScanAtStart, lastStackScan, goal);
     }
 
     /**

@@ -160,6 +160,19 @@ class PacerTest {
     }
 
     @Test
+    void theFirstCyclePacesAgainstTheWholeScannableHeapAndTheHardGoal() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        // No previous cycle: expected scan work 0. Before any work the plain ratio applies (1000 B minimum).
+        assertThat(p.assistWorkPerByte(0, 3 * MiB, 4 * MiB)).isCloseTo(1000.0 / MiB, within(1e-12));
+        // Once work is done, Go's extrapolation divides by 0: goal = hard goal 8 MiB, expected = the whole
+        // scannable heap, the 3 MiB live when the cycle started (fixed while the heap grows to 3.5 MiB).
+        assertThat(p.assistWorkPerByte(MiB / 2, 7 * MiB / 2, 4 * MiB)).isCloseTo(2.5 / 4.5, within(1e-9));
+        // endCycle forgets the trigger point; the next cycle's first call records a new one.
+        p.endCycle(3 * MiB, 3 * MiB, 0, 0, 4 * MiB, 3 * MiB, 0.25);
+        assertThat(p.heapGoal(0, 0, 0)).isEqualTo(6 * MiB);
+    }
+
+    @Test
     void smallMemoryLimitsKeepAtLeastTheHeadroomAsGoal() {
         Pacer p = new Pacer(-1, 3 * MiB / 2);
         // limit − nonHeap = 1.5 MiB; minus the 1 MiB headroom would leave less than the headroom itself.
