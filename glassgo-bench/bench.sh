@@ -5,22 +5,30 @@
 # Suite check is not JMH: it parses and type-checks all of std in one warm JVM, as `glassgo check std`,
 # and prints  check std: P packages, L lines, T s warm (min of N; median M s), R lines/s
 #
-# Usage: glassgo-bench/bench.sh malloc|sched|check
+# Suite pacing is not JMH: pacing.sh runs the lab's churn and bintree workloads and their Go twins with
+# gctrace and ends with one line per workload:  NAME: glassgo C cycles P MB peak, go C cycles P MB peak
+# (`bench.sh pacing limit` checks GOMEMLIMIT instead). Suite mark is mark.sh (marking throughput).
+#
+# Usage: glassgo-bench/bench.sh malloc|sched|check|pacing [limit]|mark
 # Environment: GLASSGO_SHARED (default <repo>/../shared), GO (default /usr/lib/go-1.19/bin/go),
 #              JMH_OPTS (default: 1 fork, 3 x 1 s warmup, 3 x 1 s measurement),
 #              CHECK_ITERATIONS (suite check: "WARMUPS ITERATIONS", default "2 5").
 set -euo pipefail
 
 suite="${1:-}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+case "$suite" in
+  pacing) exec "$here/pacing.sh" "${@:2}" ;;
+  mark) exec "$here/mark.sh" "${@:2}" ;;
+esac
 case "$suite" in
   malloc) jmh_class="glassgo.bench.MallocBench"; go_dir="bench/gobench/malloc" ;;
   # sched: the Go side is Go's own runtime package benchmarks (chan_test.go, proc_test.go).
   sched) jmh_class="glassgo.bench.sched.SchedBench"; go_dir="" ;;
   check) jmh_class=""; go_dir="" ;;
-  *) echo "usage: $0 malloc|sched|check" >&2; exit 2 ;;
+  *) echo "usage: $0 malloc|sched|check|pacing [limit]|mark" >&2; exit 2 ;;
 esac
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 shared="${GLASSGO_SHARED:-$repo/../shared}"
 go="${GO:-/usr/lib/go-1.19/bin/go}"
