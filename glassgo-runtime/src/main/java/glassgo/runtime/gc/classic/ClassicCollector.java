@@ -14,12 +14,15 @@ import glassgo.runtime.gc.RootSet;
 import glassgo.runtime.gc.WriteBarrier;
 import glassgo.runtime.malloc.MCache;
 import glassgo.runtime.malloc.MHeap;
+import glassgo.runtime.sched.G;
 import glassgo.runtime.sched.GoRuntime;
 import glassgo.runtime.sched.Sched;
 import glassgo.runtime.sched.P;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,19 +34,21 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>gcStart</b>, on the goroutine whose allocation crossed the trigger (or runtime.GC): first sweep
  *       whatever the previous cycle left unswept, concurrently; then stop the world ("sweep termination"):
  *       finishsweep (normally nothing is left), set {@code gcphase = _GCmark}, enable the write barrier,
- *       allocate black, shade the goroutine stacks (glassgo scans them here, with every goroutine stopped;
- *       Go scans each at its own safepoint during mark) and queue the global root jobs;</li>
+ *       allocate black, queue the global root jobs and list the goroutines whose stacks are to be scanned
+ *       (a root set that cannot scan stacks one goroutine at a time has them all scanned here instead);</li>
  *   <li>with {@code gcstoptheworld=1}: mark everything now and go to step 5 without restarting the world.
  *       Otherwise restart the world and start the background mark workers as goroutines: per Go's
  *       25% rule, {@code dedicated = round(0.25 × GOMAXPROCS)} workers that mark until no work is left,
  *       reduced by one when that misses 25% by more than 30%, the remainder as a fractional worker that
  *       marks for a share of its time. Workers take the global root jobs first, then grey objects.
- *       Allocating goroutines assist in proportion to what they allocate (assistWorkPerByte);</li>
+ *       Each goroutine scans its own stack at its first allocation of the cycle (a safepoint), and
+ *       allocating goroutines assist in proportion to what they allocate (assistWorkPerByte);</li>
  *   <li><b>concurrent mark</b> until no worker finds work: no root job, no grey object in the global list,
  *       no marker busy;</li>
- *   <li><b>gcMarkDone</b>: stop the world; flush every P's write-barrier buffer and move every marker's
- *       private buffer to the global list; if that produced work, restart the world and keep marking
- *       (Go's #27993 check), else mark termination follows in the same pause;</li>
+ *   <li><b>gcMarkDone</b>: stop the world; scan the stacks of goroutines that did not allocate (they are
+ *       stopped now), flush every P's write-barrier buffer and move every marker's private buffer to the
+ *       global list; if that produced work, restart the world and keep marking (Go's #27993 check), else
+ *       mark termination follows in the same pause;</li>
  *   <li><b>gcMarkTermination</b>: heapMarked = bytes marked + bytes allocated black; {@code _GCoff}, barrier
  *       off; release the mcaches; flip {@code sweepgen} (every span becomes unswept); the pacer's next
  *       goal and trigger and the sweep pace; restart the world;</li>
@@ -85,6 +90,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     /** Global root jobs: the next one to claim and how many there are this cycle (markrootNext/Jobs). */
     private final AtomicInteger rootNext = new AtomicInteger();
     private volatile int rootJobs;
+    /** Goroutines whose stacks this cycle has not scanned yet (per-goroutine root sets only). */
+    private final Set<G> unscannedStacks = ConcurrentHashMap.newKeySet();
     private volatile int numgc;
     private final AtomicLong allocs = new AtomicLong();
     private final AtomicInteger markRestarts = new AtomicInteger();
@@ -206,6 +213,9 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             return;
         }
         if (phase == GcPhase._GCmark) {
+            if (!unscannedStacks.isEmpty()) {
+                scanOwnStack();
+            }
             gcAssistAlloc(size);
         } else if (heap.heapLive() >= heap.trigger()) {
             gcStart(false);
@@ -289,7 +299,11 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             gcMarkTermination(sched, System.nanoTime());
             return true;
         }
-        mark.markStacks(roots, gcw);
+        if (roots.perGoroutineStacks()) {
+            unscannedStacks.addAll(roots.stackOwners());      // each scanned at its own safepoint
+        } else {
+            mark.markStacks(roots, gcw);
+        }
         rootNext.set(0);
         rootJobs = roots.globalJobs();
         gcw.dispose();
@@ -331,6 +345,25 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             done++;
         }
         return done;
+    }
+
+    /**
+     * An allocation is a safepoint of the allocating goroutine: every pointer it keeps is in its frames. If
+     * its stack is not scanned yet this cycle, it scans it now (Go suspends the goroutine at a safepoint
+     * for scanstack; here the goroutine is at one already). From then on its stack is black: the hybrid
+     * barrier shades whatever it moves between stack and heap, so it is never rescanned.
+     */
+    private void scanOwnStack() {
+        G gp = GoRuntime.getg();
+        if (gp == null || !unscannedStacks.remove(gp)) {
+            return;
+        }
+        GcWork gcw = new GcWork(global);
+        nbusy.incrementAndGet();
+        roots.scanStack(gp, (slot, p) -> mark.shade(p, gcw));
+        gcw.dispose();
+        nbusy.decrementAndGet();
+        flushStats(gcw);
     }
 
     /** No root job, no grey object in the global list, and no marker holding private work. */
@@ -387,6 +420,10 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         GoRuntime.stopTheWorld(sched, "GC mark termination");
         GcWork gcw = new GcWork(global);
         mark.checkFree = true;                           // sound: nothing allocates while the world is stopped
+        for (G gp : unscannedStacks) {
+            roots.scanStack(gp, (slot, p) -> mark.shade(p, gcw));   // stopped with the world: a safepoint
+        }
+        unscannedStacks.clear();
         for (WbBuf b : wbBufs) {
             b.flush(mark, gcw);
         }

@@ -102,6 +102,7 @@ public final class GcStress {
     private Globals roots;
     /** Address → id of the object the workload last allocated there. */
     private final ConcurrentHashMap<Long, Long> registry = new ConcurrentHashMap<>();
+    private final FrameRegistry stacks = new FrameRegistry();
     private final Map<Integer, GoType> types = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong opsDone = new AtomicLong();
@@ -115,8 +116,8 @@ public final class GcStress {
         this.cfg = cfg;
         this.mu = Mutator.create(Mutator.Config.of(cfg.gomaxprocs()));
         this.heap = mu.heap();
-        // Globals are one concurrent root job (read straight from the block, never through the stacks);
-        // everything else the mutator registers is a goroutine's frames, scanned with the world stopped.
+        // Globals are one concurrent root job (read straight from the block); each mutator goroutine's frame
+        // is its stack, scanned by the collector goroutine by goroutine (FrameRegistry).
         java.util.function.Consumer<RootSet.SlotVisitor> globalsJob = v -> {
             Globals g = roots;
             for (int i = 0; g != null && i < NROOTS; i++) {
@@ -126,11 +127,6 @@ public final class GcStress {
                 }
             }
         };
-        java.util.function.Consumer<RootSet.SlotVisitor> stacks = v -> mu.roots().scan((slot, p) -> {
-            if (!isGlobal(slot)) {
-                v.visit(slot, p);
-            }
-        });
         RootSet rootSet = RootSet.split(cfg.sabotage() == Sabotage.GLOBALS_NOT_SCANNED ? List.of() : List.of(globalsJob),
                 stacks);
         this.gc = new ClassicCollector(heap, rootSet, cfg.gomaxprocs(), cfg.settings(), trace);
@@ -138,10 +134,6 @@ public final class GcStress {
             mu.attachCollector(gc);
         }
         gc.onSweepDone(this::oracle);
-    }
-
-    private boolean isGlobal(long slot) {
-        return roots != null && slot >= roots.addr(0) && slot <= roots.addr(NROOTS - 1);
     }
 
     /** Runs the workload to completion and returns what the oracle found. */
@@ -185,7 +177,7 @@ public final class GcStress {
 
     private void mutate(Goroutine g, long n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        try (Frame f = g.frame(2)) {
+        try (Frame f = g.frame(2); FrameRegistry.Handle h = stacks.register(g, f)) {
             for (long op = 0; op < n; op++) {
                 g.preemptPoll();
                 int r = rnd.nextInt(100);

@@ -30,8 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * one live leaf in 64 allocations with a fresh one, so the live heap churns but keeps its size) until
  * {@code cycles} more cycles have completed. Only those cycles are reported.
  *
- * <p>The globals are one concurrent root job per table block; goroutine frames are scanned with the world
- * stopped. Pointers live across a safepoint are kept in frame slots, as the mutator contract requires.
+ * <p>The globals are one concurrent root job per 256 tables; each goroutine's frame is its stack, scanned by
+ * the goroutine itself at its first allocation of a cycle (FrameRegistry). Pointers live across a safepoint are kept in frame slots, as the mutator contract requires.
  */
 public final class PauseWorkload {
     static final int TABLES = 1024;
@@ -79,6 +79,7 @@ public final class PauseWorkload {
     private final ClassicCollector gc;
     private final List<CycleRecord> measured = new CopyOnWriteArrayList<>();
     private volatile Globals tables;
+    private final FrameRegistry stacks = new FrameRegistry();
     private volatile int firstMeasured = Integer.MAX_VALUE;
     private volatile boolean stop;
 
@@ -98,11 +99,7 @@ public final class PauseWorkload {
                 }
             });
         }
-        RootSet roots = RootSet.split(jobs, v -> mu.roots().scan((slot, p) -> {
-            if (!isTableSlot(slot)) {
-                v.visit(slot, p);
-            }
-        }));
+        RootSet roots = RootSet.split(jobs, stacks);
         this.gc = new ClassicCollector(mu.heap(), roots, cfg.gomaxprocs(), cfg.settings(), trace);
         mu.attachCollector(gc);
         gc.onCycleEnd(c -> {
@@ -113,11 +110,6 @@ public final class PauseWorkload {
                 }
             }
         });
-    }
-
-    private boolean isTableSlot(long slot) {
-        Globals g = tables;
-        return g != null && slot >= g.addr(0) && slot <= g.addr(TABLES - 1);
     }
 
     public static Result run(Config cfg, PrintStream trace) throws InterruptedException {
@@ -136,7 +128,7 @@ public final class PauseWorkload {
         tables = mu.globals("pauses.tables", TABLES);
         SplittableRandom rnd = new SplittableRandom(cfg.seed());
         long built = 0;
-        try (Frame f = g.frame(1)) {
+        try (Frame f = g.frame(1); FrameRegistry.Handle h = stacks.register(g, f)) {
             for (int t = 0; t < TABLES && built < cfg.liveBytes(); t++) {
                 tables.set(t, mu.allocArray(PTR, TABLE_LEN));
                 built += TABLE_LEN * 8;
@@ -188,7 +180,7 @@ public final class PauseWorkload {
         SplittableRandom rnd = new SplittableRandom(seed);
         GoType[] garbage = {GoType.withPointers("g16", 16, 0), GoType.withPointers("g64", 64, 0, 3),
                 GoType.withPointers("g256", 256, 0, 7, 31)};
-        try (Frame f = g.frame(2)) {
+        try (Frame f = g.frame(2); FrameRegistry.Handle h = stacks.register(g, f)) {
             long n = 0;
             while (!stop) {
                 g.preemptPoll();
