@@ -34,7 +34,12 @@ final class MapTestSupport {
      * allocations, freed memory poisoned, the heap verified after each cycle.
      */
     static Run runWithCollector(int procs, int gcstress, Body body) throws InterruptedException {
-        GcSettings s = GcSettings.defaults().withGodebug("gcpoison=1,gcverify=1,gcstress=" + gcstress);
+        return runWithCollector(procs, "gcstress=" + gcstress, body);
+    }
+
+    /** The same with further GODEBUG settings, e.g. {@code gcstoptheworld=1,gcstress=100}. */
+    static Run runWithCollector(int procs, String godebug, Body body) throws InterruptedException {
+        GcSettings s = GcSettings.defaults().withGodebug("gcpoison=1,gcverify=1," + godebug);
         try (Mutator mu = Mutator.create(new Mutator.Config(procs, 1L << 30, 11))) {
             ClassicCollector c = ClassicCollector.attach(mu, s, new PrintStream(OutputStream.nullOutputStream()));
             mu.run(body);
