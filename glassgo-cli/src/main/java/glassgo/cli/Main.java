@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "glassgo 0.1.0 (Go 1.19 language and runtime)",
         description = "A Go toolchain and runtime you can watch.",
-        subcommands = {EnvCommand.class, CheckCommand.class, BuildCommand.class, LabCommand.class})
+        subcommands = {EnvCommand.class, CheckCommand.class, BuildCommand.class, LabCommand.class, RunCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_INTERNAL = 3;

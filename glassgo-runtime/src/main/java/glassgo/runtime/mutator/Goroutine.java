@@ -5,6 +5,7 @@ package glassgo.runtime.mutator;
 import glassgo.runtime.sched.G;
 import glassgo.runtime.sched.GoRuntime;
 import glassgo.runtime.sched.WaitReason;
+import glassgo.runtime.stack.Stack;
 
 import java.util.function.Predicate;
 
@@ -17,6 +18,7 @@ public final class Goroutine {
     private final Mutator mu;
     private final G g;
     private StackSlots stack;
+    private Stack compiled;
 
     Goroutine(Mutator mu, G g) {
         this.mu = mu;
@@ -43,6 +45,15 @@ public final class Goroutine {
             mu.roots().addStack(stack);
         }
         return stack.push(n);
+    }
+
+    /** This goroutine's stack for compiled Go frames, created on first use and a root until the goroutine ends. */
+    public Stack stack() {
+        if (compiled == null) {
+            compiled = new Stack(g);
+            mu.roots().addStack(compiled);
+        }
+        return compiled;
     }
 
     /** {@code go body()}. */
@@ -72,6 +83,11 @@ public final class Goroutine {
 
     /** Called when the body returns or throws: its slots stop being roots (Go's gfput frees the stack). */
     void exit() {
+        if (compiled != null) {
+            mu.roots().removeStack(compiled);
+            compiled.free();
+            compiled = null;
+        }
         if (stack != null) {
             mu.roots().removeStack(stack);
             stack.free();

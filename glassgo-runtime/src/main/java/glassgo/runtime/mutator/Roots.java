@@ -2,6 +2,8 @@
 // Mirrors runtime/mgcmark.go's markroot jobs (data, bss, and one job per goroutine stack).
 package glassgo.runtime.mutator;
 
+import glassgo.runtime.stack.Stack;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Go's markroot splits the roots into (1) the data and bss segments, scanned with their pointer masks,
  * and (2) each goroutine's stack, scanned frame by frame with the stack maps. glassgo's mutator has the
  * same two kinds: {@link Globals} blocks, registered for the program's lifetime, and the {@link StackSlots}
- * of each live goroutine, whose active prefix is the goroutine's open {@link Frame}s. A collector calls
+ * of each live goroutine, whose active prefix is the goroutine's open {@link Frame}s, or, for compiled Go, its
+ * {@link Stack}, walked frame by frame with each function's pointer map. A collector calls
  * {@link #scan} with the world stopped (or, per goroutine, with that goroutine suspended, as Go's
  * concurrent stack scan does).
  */
@@ -25,6 +28,8 @@ public final class Roots {
 
     private final List<Globals> globals = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap.KeySetView<StackSlots, Boolean> stacks = ConcurrentHashMap.newKeySet();
+    /** Stacks of goroutines running compiled Go: frames walked with their layouts' pointer maps. */
+    private final ConcurrentHashMap.KeySetView<Stack, Boolean> compiledStacks = ConcurrentHashMap.newKeySet();
 
     void addGlobals(Globals g) {
         globals.add(g);
@@ -36,6 +41,14 @@ public final class Roots {
 
     void removeStack(StackSlots s) {
         stacks.remove(s);
+    }
+
+    void addStack(Stack s) {
+        compiledStacks.add(s);
+    }
+
+    void removeStack(Stack s) {
+        compiledStacks.remove(s);
     }
 
     /** Whether {@code addr} lies in a registered globals block (where {@link Mutator#writePointer} may store). */
@@ -56,15 +69,19 @@ public final class Roots {
         for (StackSlots s : stacks) {
             s.scan(visit);
         }
+        for (Stack s : compiledStacks) {
+            s.scan(visit::visit);
+        }
     }
 
     /** Number of goroutines whose stack slots are registered (those that opened a frame and are alive). */
     public int stackCount() {
-        return stacks.size();
+        return stacks.size() + compiledStacks.size();
     }
 
     void freeAll() {
         globals.forEach(g -> g.area.free());
         stacks.forEach(StackSlots::free);
+        compiledStacks.forEach(Stack::free);
     }
 }

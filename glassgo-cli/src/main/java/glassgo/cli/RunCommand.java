@@ -1,0 +1,203 @@
+// RunCommand: `glassgo run [build flags] file.go... [args]`: compiles a main package to JVM bytecode and runs
+// it on glassgo's runtime (allocator, collector, scheduler). Mirrors `go run` (cmd/go/internal/run).
+package glassgo.cli;
+
+import glassgo.compiler.codegen.ClassGen;
+import glassgo.compiler.codegen.GoCompiler;
+import glassgo.compiler.ir.Ir;
+import glassgo.runtime.gc.GcSettings;
+import glassgo.runtime.gc.classic.ClassicCollector;
+import glassgo.runtime.malloc.GoType;
+import glassgo.runtime.mem.RuntimeFault;
+import glassgo.runtime.mem.SysMem;
+import glassgo.runtime.mutator.Abi;
+import glassgo.runtime.mutator.Globals;
+import glassgo.runtime.mutator.GoPanic;
+import glassgo.runtime.mutator.Mutator;
+import glassgo.runtime.mutator.MutatorFault;
+import glassgo.runtime.mutator.Print;
+import glassgo.runtime.mem.AddressSpace;
+import glassgo.runtime.sched.FatalError;
+import glassgo.runtime.sched.GoRuntime;
+import glassgo.runtime.sched.GoroutinePanic;
+import glassgo.runtime.stack.FrameLayout;
+import glassgo.runtime.stack.Stack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * Exit status as {@code go run}'s: 0, 1 for compile errors, 2 for a Go panic or fatal error (and for a feature
+ * glassgo cannot compile yet: {@code glassgo: unsupported: <feature> at file:line:col}), 3 for an internal
+ * error. Flags before the first {@code .go} file (e.g. {@code -gcflags=...}) are accepted and ignored;
+ * arguments after the files are the program's.
+ */
+@Command(name = "run", description = "Compile and run a Go program (package main, no imports yet).")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "ARG")
+    List<String> args = new ArrayList<>();
+
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<String> all = new ArrayList<>(unmatched);
+        all.addAll(args);
+        return run(all, System.getenv(), System.err);
+    }
+
+    static int run(List<String> argv, Map<String, String> env, PrintStream err) {
+        List<Path> files = new ArrayList<>();
+        int i = 0;
+        while (i < argv.size() && argv.get(i).startsWith("-") && !argv.get(i).endsWith(".go")) {
+            String a = argv.get(i++);
+            // go build flags that take their value as the next argument
+            if (List.of("-o", "-p", "-tags", "-ldflags", "-gcflags", "-asmflags", "-mod", "-toolexec").contains(a)
+                    && i < argv.size()) {
+                i++;
+            }
+        }
+        while (i < argv.size() && argv.get(i).endsWith(".go")) {
+            files.add(Path.of(argv.get(i++)));
+        }
+        if (files.isEmpty()) {
+            err.println("glassgo: no go files listed");
+            return Main.EXIT_USAGE;
+        }
+        GoCompiler.Result r;
+        try {
+            r = GoCompiler.compile(files);
+        } catch (IOException e) {
+            err.println("glassgo: " + e.getMessage());
+            return 1;
+        }
+        if (!r.errors().isEmpty()) {
+            err.println("# command-line-arguments");
+            for (GoCompiler.Diagnostic d : r.errors()) {
+                err.println(d);
+            }
+            return 1;
+        }
+        if (r.unsupported() != null) {
+            GoCompiler.Diagnostic d = r.unsupported();
+            err.println("glassgo: unsupported: " + d.msg() + (d.pos().isValid()
+                    ? " at " + d.pos().filename() + ":" + d.pos().line() + ":" + d.pos().column() : ""));
+            return 2;
+        }
+        return execute(r.compiled(), env, err);
+    }
+
+    /** Loads the compiled package and runs go$entry as goroutine 1 with a collector attached. */
+    static int execute(ClassGen.Compiled c, Map<String, String> env, PrintStream err) {
+        int procs = GoRuntime.defaultGomaxprocs();
+        Mutator mu = Mutator.create(new Mutator.Config(procs, AddressSpace.DEFAULT_CAP, 0));
+        ClassicCollector.attach(mu, GcSettings.fromEnv(env), err);
+        GoType[] types = c.types().stream().map(RunCommand::goType).toArray(GoType[]::new);
+        FrameLayout[] layouts = new FrameLayout[c.layouts().size()];
+        for (int k = 0; k < layouts.length; k++) {
+            Ir.FrameLayout l = c.layouts().get(k);
+            layouts[k] = FrameLayout.register(l.func(), l.size(), l.ptrOffsets(), l.zeroOffsets());
+        }
+        long data = 0;
+        if (c.data().length > 0) {
+            data = SysMem.sysAlloc((c.data().length + SysMem.PHYS_PAGE_SIZE - 1) & -SysMem.PHYS_PAGE_SIZE);
+            MemorySegment.copy(MemorySegment.ofArray(c.data()), 0, MemorySegment.ofAddress(data).reinterpret(c.data().length), 0, c.data().length);
+        }
+        Abi.install(mu, types, layouts, data);
+        GoType globalsType = goType(c.globals());
+        MethodHandle entry;
+        try {
+            Class<?> cls = new ProgramLoader(RunCommand.class.getClassLoader()).define(c.className(), c.classBytes());
+            entry = MethodHandles.lookup().findStatic(cls, c.entry(), MethodType.methodType(void.class, Stack.class));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            err.println("glassgo: internal error: loading the compiled program: " + e);
+            return Main.EXIT_INTERNAL;
+        }
+        try {
+            mu.run(g -> {
+                Globals root = mu.globals("main (package variables)", 1);
+                root.set(0, mu.alloc(globalsType));
+                Abi.setGlobals(root.get(0));
+                try {
+                    entry.invokeExact(g.stack());
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException(t);
+                }
+            });
+            Print.flush();
+            return 0;
+        } catch (GoroutinePanic gp) {
+            Print.flush();
+            Throwable cause = gp.getCause();
+            if (cause instanceof GoPanic p) {
+                err.print(p.report(gp.goid(), List.of("main.main")));
+                err.println("exit status 2");
+                return 2;
+            }
+            if (cause instanceof Stack.StackOverflow so) {
+                err.println(so.getMessage());
+                return 2;
+            }
+            if (cause instanceof StackOverflowError) {
+                err.println("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow");
+                return 2;
+            }
+            if (cause instanceof RuntimeFault rf) {
+                err.print(rf.goText());
+                return 2;
+            }
+            if (cause instanceof MutatorFault mf) {
+                err.print(mf.goText());
+                return 2;
+            }
+            if (cause instanceof FatalError fe) {
+                err.print(fe.report());
+                return 2;
+            }
+            err.println("glassgo: internal error: " + cause);
+            StackTraceElement[] st = cause == null ? new StackTraceElement[0] : cause.getStackTrace();
+            for (int k = 0; k < Math.min(8, st.length); k++) {
+                err.println("glassgo: at " + st[k]);
+            }
+            return Main.EXIT_INTERNAL;
+        } catch (FatalError fe) {
+            Print.flush();
+            err.print(fe.report());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.EXIT_INTERNAL;
+        }
+    }
+
+    static GoType goType(Ir.TypeDesc d) {
+        return d.ptrWords().length == 0 ? GoType.noscan(d.name(), d.size()) : GoType.withPointers(d.name(), d.size(), d.ptrWords());
+    }
+
+    /** One class loader per program: the generated class sees glassgo's runtime and nothing else of the CLI's. */
+    private static final class ProgramLoader extends ClassLoader {
+        ProgramLoader(ClassLoader parent) {
+            super("glassgo-program", parent);
+        }
+
+        Class<?> define(String name, byte[] bytes) {
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}

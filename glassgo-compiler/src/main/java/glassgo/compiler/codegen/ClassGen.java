@@ -1,0 +1,553 @@
+// ClassGen: glassgo IR to one JVM class per Go package, with java.lang.classfile, so that HotSpot JIT-compiles
+// Go functions. Plays the part of cmd/compile's ssagen + obj (machine code emission) for the JVM target.
+package glassgo.compiler.codegen;
+
+import glassgo.compiler.ir.Ir;
+import glassgo.compiler.ir.Ir.*;
+import glassgo.compiler.ir.Lower;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every Go function becomes {@code static R name(Stack s, scalar params...)}. Slot 0 holds the goroutine's
+ * {@code glassgo.runtime.stack.Stack}; the frame pointer (relative to {@code s.lo}) sits in the local after
+ * the parameters. Static final fields hold the frame layouts ({@code L$i}), type descriptors ({@code T$i}),
+ * the data block's and the globals block's addresses, copied from {@code Abi} when the class initialises.
+ */
+public final class ClassGen {
+    /** A generated package: the class bytes plus the tables the runtime must install before it runs. */
+    public record Compiled(String className, byte[] classBytes, List<Ir.FrameLayout> layouts, List<TypeDesc> types,
+                           byte[] data, TypeDesc globals, String entry) {}
+
+    static final String RT = "glassgo.runtime.mutator.";
+    static final ClassDesc CD_STACK = ClassDesc.of("glassgo.runtime.stack.Stack");
+    static final ClassDesc CD_LAYOUT = ClassDesc.of("glassgo.runtime.stack.FrameLayout");
+    static final ClassDesc CD_GOTYPE = ClassDesc.of("glassgo.runtime.malloc.GoType");
+    static final ClassDesc CD_ABI = ClassDesc.of(RT + "Abi");
+    static final ClassDesc CD_RTEX = ClassDesc.of("java.lang.RuntimeException");
+
+    private final ClassDesc self;
+    private final Lower.Program prog;
+    private final Map<String, Ir.Func> byName = new HashMap<>();
+
+    private ClassGen(String className, Lower.Program prog) {
+        this.self = ClassDesc.of(className);
+        this.prog = prog;
+        for (Ir.Func f : prog.funcs()) {
+            byName.put(f.method(), f);
+        }
+    }
+
+    public static Compiled generate(String className, Lower.Program prog) {
+        ClassGen g = new ClassGen(className, prog);
+        byte[] bytes = ClassFile.of().build(g.self, cb -> {
+            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL);
+            int fs = ClassFile.ACC_STATIC | ClassFile.ACC_FINAL | ClassFile.ACC_PRIVATE;
+            for (int i = 0; i < prog.funcs().size(); i++) {
+                cb.withField("L$" + i, CD_LAYOUT, fs);
+            }
+            for (int i = 0; i < prog.types().size(); i++) {
+                cb.withField("T$" + i, CD_GOTYPE, fs);
+            }
+            cb.withField("DATA", ConstantDescs.CD_long, fs);
+            cb.withField("GLOBALS", ConstantDescs.CD_long, fs);
+            cb.withMethodBody("<clinit>", MethodTypeDesc.of(ConstantDescs.CD_void), ClassFile.ACC_STATIC, code -> {
+                for (int i = 0; i < prog.funcs().size(); i++) {
+                    code.ldc(i);
+                    code.invokestatic(CD_ABI, "layout", MethodTypeDesc.of(CD_LAYOUT, ConstantDescs.CD_int));
+                    code.putstatic(g.self, "L$" + i, CD_LAYOUT);
+                }
+                for (int i = 0; i < prog.types().size(); i++) {
+                    code.ldc(i);
+                    code.invokestatic(CD_ABI, "type", MethodTypeDesc.of(CD_GOTYPE, ConstantDescs.CD_int));
+                    code.putstatic(g.self, "T$" + i, CD_GOTYPE);
+                }
+                code.invokestatic(CD_ABI, "data", MethodTypeDesc.of(ConstantDescs.CD_long));
+                code.putstatic(g.self, "DATA", ConstantDescs.CD_long);
+                code.invokestatic(CD_ABI, "globals", MethodTypeDesc.of(ConstantDescs.CD_long));
+                code.putstatic(g.self, "GLOBALS", ConstantDescs.CD_long);
+                code.return_();
+            });
+            for (int i = 0; i < prog.funcs().size(); i++) {
+                Ir.Func f = prog.funcs().get(i);
+                int idx = i;
+                cb.withMethodBody(f.method(), desc(f.params(), f.ret()), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        code -> new FuncGen(g, f, idx, code).emit());
+            }
+        });
+        List<Ir.FrameLayout> layouts = new ArrayList<>();
+        for (Ir.Func f : prog.funcs()) {
+            layouts.add(f.frame());
+        }
+        return new Compiled(className, bytes, layouts, prog.types(), prog.data(), prog.globals(), prog.entry());
+    }
+
+    static ClassDesc cd(K k) {
+        return switch (k) {
+            case I -> ConstantDescs.CD_long;
+            case F -> ConstantDescs.CD_double;
+            case V -> ConstantDescs.CD_void;
+            case A -> CD_RTEX;
+        };
+    }
+
+    static MethodTypeDesc desc(List<K> params, K ret) {
+        List<ClassDesc> ps = new ArrayList<>();
+        ps.add(CD_STACK);
+        for (K k : params) {
+            ps.add(cd(k));
+        }
+        return MethodTypeDesc.of(cd(ret), ps);
+    }
+
+    /** The code of one function. */
+    private static final class FuncGen {
+        private final ClassGen g;
+        private final Ir.Func f;
+        private final int layoutIndex;
+        private final CodeBuilder code;
+        private final int fpSlot;
+        private final Map<Integer, Label[]> labels = new HashMap<>();
+
+        FuncGen(ClassGen g, Ir.Func f, int layoutIndex, CodeBuilder code) {
+            this.g = g;
+            this.f = f;
+            this.layoutIndex = layoutIndex;
+            this.code = code;
+            this.fpSlot = 1 + 2 * f.params().size();
+        }
+
+        void emit() {
+            // every local the body uses starts at zero of its kind, so the verifier sees it assigned on all paths
+            Map<Integer, K> locals = new HashMap<>();
+            collectLocals(f.body(), locals);
+            for (Map.Entry<Integer, K> e : locals.entrySet()) {
+                if (e.getKey() > fpSlot) {
+                    if (e.getValue() == K.F) {
+                        code.dconst_0();
+                        code.dstore(e.getKey());
+                    } else {
+                        code.lconst_0();
+                        code.lstore(e.getKey());
+                    }
+                }
+            }
+            code.aload(0);
+            code.getstatic(g.self, "L$" + layoutIndex, CD_LAYOUT);
+            code.invokevirtual(CD_STACK, "enter", MethodTypeDesc.of(ConstantDescs.CD_long, CD_LAYOUT));
+            code.lstore(fpSlot);
+            stmts(f.body());
+            // falling off the end (after a panic call, or a function without results)
+            ret(f.ret() == K.V ? null : f.ret() == K.F ? new FConst(0) : new IConst(0));
+        }
+
+        private void collectLocals(List<Stmt> body, Map<Integer, K> out) {
+            for (Stmt s : body) {
+                switch (s) {
+                    case SetLocal sl -> out.putIfAbsent(sl.slot(), sl.e().kind());
+                    case If i -> {
+                        collectLocals(i.then(), out);
+                        collectLocals(i.els(), out);
+                    }
+                    case Loop l -> {
+                        collectLocals(l.body(), out);
+                        collectLocals(l.post(), out);
+                    }
+                    case Block b -> collectLocals(b.body(), out);
+                    default -> { }
+                }
+            }
+        }
+
+        private void stmts(List<Stmt> list) {
+            for (Stmt s : list) {
+                stmt(s);
+            }
+        }
+
+        private void stmt(Stmt s) {
+            switch (s) {
+                case SetLocal sl -> {
+                    expr(sl.e());
+                    if (sl.e().kind() == K.F) {
+                        code.dstore(sl.slot());
+                    } else {
+                        code.lstore(sl.slot());
+                    }
+                }
+                case Store st -> {
+                    expr(st.addr());
+                    expr(st.v());
+                    String n = switch (st.mem()) {
+                        case I8, U8 -> "st8";
+                        case I16, U16 -> "st16";
+                        case I32, U32 -> "st32";
+                        case I64 -> "st64";
+                        case F32 -> "stf32";
+                        case F64 -> "stf64";
+                    };
+                    code.invokestatic(CD_ABI, n, MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long, cd(st.mem().kind())));
+                }
+                case StorePtr sp -> {
+                    expr(sp.addr());
+                    expr(sp.v());
+                    code.invokestatic(CD_ABI, "writePointer", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long, ConstantDescs.CD_long));
+                }
+                case Eval ev -> {
+                    expr(ev.e());
+                    switch (ev.e().kind()) {
+                        case I, F -> code.pop2();
+                        case A -> code.pop();
+                        case V -> { }
+                    }
+                }
+                case If i -> {
+                    Label els = code.newLabel();
+                    Label end = code.newLabel();
+                    cond(i.c(), els);
+                    stmts(i.then());
+                    code.goto_(end);
+                    code.labelBinding(els);
+                    stmts(i.els());
+                    code.labelBinding(end);
+                }
+                case Loop l -> {
+                    Label top = code.newLabel(), cont = code.newLabel(), brk = code.newLabel();
+                    labels.put(l.label(), new Label[] {brk, cont});
+                    code.labelBinding(top);
+                    stmts(l.body());
+                    code.labelBinding(cont);
+                    stmts(l.post());
+                    code.goto_(top);
+                    code.labelBinding(brk);
+                }
+                case Block b -> {
+                    Label brk = code.newLabel();
+                    labels.put(b.label(), new Label[] {brk, null});
+                    stmts(b.body());
+                    code.labelBinding(brk);
+                }
+                case Break b -> code.goto_(labels.get(b.label())[0]);
+                case Continue c -> code.goto_(labels.get(c.label())[1]);
+                case Return r -> ret(r.v());
+                case Poll p -> {
+                    code.aload(0);
+                    code.invokevirtual(CD_STACK, "poll", MethodTypeDesc.of(ConstantDescs.CD_void));
+                }
+                case Line ln -> code.lineNumber(ln.line());
+            }
+        }
+
+        private void ret(Ir.Expr v) {
+            if (v != null) {
+                expr(v);
+            }
+            code.aload(0);
+            code.lload(fpSlot);
+            code.invokevirtual(CD_STACK, "leave", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long));
+            if (v == null) {
+                code.return_();
+            } else if (v.kind() == K.F) {
+                code.dreturn();
+            } else {
+                code.lreturn();
+            }
+        }
+
+        /** Jumps to {@code ifFalse} when c is false (0). */
+        private void cond(Ir.Expr c, Label ifFalse) {
+            if (c instanceof Bin b && isCompare(b.op())) {
+                compareJump(b, ifFalse, true);
+                return;
+            }
+            if (c instanceof Cond cd && cd.b() instanceof IConst z && z.v() == 0) {
+                // a && b
+                cond(cd.c(), ifFalse);
+                cond(cd.a(), ifFalse);
+                return;
+            }
+            if (c instanceof Cond cd && cd.a() instanceof IConst one && one.v() == 1) {
+                // a || b
+                Label ok = code.newLabel();
+                Label tryB = code.newLabel();
+                cond(cd.c(), tryB);
+                code.goto_(ok);
+                code.labelBinding(tryB);
+                cond(cd.b(), ifFalse);
+                code.labelBinding(ok);
+                return;
+            }
+            expr(c);
+            code.lconst_0();
+            code.lcmp();
+            code.ifeq(ifFalse);
+        }
+
+        private static boolean isCompare(Op op) {
+            return switch (op) {
+                case EQ, NE, LT, LE, GT, GE, ULT, ULE, UGT, UGE -> true;
+                default -> false;
+            };
+        }
+
+        /** Compares and jumps to {@code target} when the comparison is false (jumpIfFalse) or true. */
+        private void compareJump(Bin b, Label target, boolean jumpIfFalse) {
+            expr(b.a());
+            expr(b.b());
+            Op op = b.op();
+            if (b.kind() == K.F) {
+                // NaN: every ordered comparison is false, != is true
+                boolean lessBias = op == Op.GT || op == Op.GE;
+                if (lessBias) {
+                    code.dcmpl();
+                } else {
+                    code.dcmpg();
+                }
+            } else if (op == Op.ULT || op == Op.ULE || op == Op.UGT || op == Op.UGE) {
+                code.invokestatic(ConstantDescs.CD_Long, "compareUnsigned", MethodTypeDesc.of(ConstantDescs.CD_int, ConstantDescs.CD_long, ConstantDescs.CD_long));
+                op = switch (op) {
+                    case ULT -> Op.LT;
+                    case ULE -> Op.LE;
+                    case UGT -> Op.GT;
+                    default -> Op.GE;
+                };
+            } else {
+                code.lcmp();
+            }
+            if (jumpIfFalse) {
+                op = negate(op);
+            }
+            switch (op) {
+                case EQ -> code.ifeq(target);
+                case NE -> code.ifne(target);
+                case LT -> code.iflt(target);
+                case LE -> code.ifle(target);
+                case GT -> code.ifgt(target);
+                case GE -> code.ifge(target);
+                default -> throw new IllegalStateException("codegen: not a comparison: " + op);
+            }
+        }
+
+        private static Op negate(Op op) {
+            return switch (op) {
+                case EQ -> Op.NE;
+                case NE -> Op.EQ;
+                case LT -> Op.GE;
+                case LE -> Op.GT;
+                case GT -> Op.LE;
+                case GE -> Op.LT;
+                default -> throw new IllegalStateException("codegen: not a comparison: " + op);
+            };
+        }
+
+        private void frameAddr(long off) {
+            code.aload(0);
+            code.getfield(CD_STACK, "lo", ConstantDescs.CD_long);
+            code.lload(fpSlot);
+            code.ladd();
+            if (off != 0) {
+                code.ldc(off);
+                code.ladd();
+            }
+        }
+
+        private void expr(Ir.Expr e) {
+            switch (e) {
+                case IConst c -> {
+                    if (c.v() == 0) {
+                        code.lconst_0();
+                    } else if (c.v() == 1) {
+                        code.lconst_1();
+                    } else {
+                        code.ldc(c.v());
+                    }
+                }
+                case FConst c -> code.ldc(c.v());
+                case Str s -> code.ldc(s.s());
+                case Local l -> {
+                    if (l.kind() == K.F) {
+                        code.dload(l.slot());
+                    } else {
+                        code.lload(l.slot());
+                    }
+                }
+                case FrameAddr fa -> frameAddr(fa.off());
+                case OutAddr oa -> frameAddr(f.frame().size() + oa.off());
+                case DataAddr da -> {
+                    code.getstatic(g.self, "DATA", ConstantDescs.CD_long);
+                    if (da.off() != 0) {
+                        code.ldc(da.off());
+                        code.ladd();
+                    }
+                }
+                case GlobalsAddr ga -> {
+                    code.getstatic(g.self, "GLOBALS", ConstantDescs.CD_long);
+                    if (ga.off() != 0) {
+                        code.ldc(ga.off());
+                        code.ladd();
+                    }
+                }
+                case TypeRef t -> code.getstatic(g.self, "T$" + t.index(), CD_GOTYPE);
+                case Load ld -> {
+                    expr(ld.addr());
+                    String n = switch (ld.mem()) {
+                        case I8 -> "ld8s";
+                        case U8 -> "ld8u";
+                        case I16 -> "ld16s";
+                        case U16 -> "ld16u";
+                        case I32 -> "ld32s";
+                        case U32 -> "ld32u";
+                        case I64 -> "ld64";
+                        case F32 -> "ldf32";
+                        case F64 -> "ldf64";
+                    };
+                    code.invokestatic(CD_ABI, n, MethodTypeDesc.of(cd(ld.mem().kind()), ConstantDescs.CD_long));
+                }
+                case Bin b -> bin(b);
+                case Un u -> un(u);
+                case CallGo c -> {
+                    Ir.Func callee = g.byName.get(c.method());
+                    if (callee == null) {
+                        throw new IllegalStateException("codegen: call of unknown function " + c.method());
+                    }
+                    code.aload(0);
+                    for (Ir.Expr a : c.args()) {
+                        expr(a);
+                    }
+                    code.invokestatic(g.self, c.method(), desc(callee.params(), callee.ret()));
+                }
+                case CallRt c -> {
+                    List<ClassDesc> ps = new ArrayList<>();
+                    for (Ir.Expr a : c.args()) {
+                        expr(a);
+                        ps.add(switch (a) {
+                            case TypeRef t -> CD_GOTYPE;
+                            case Str s -> ConstantDescs.CD_String;
+                            default -> cd(a.kind());
+                        });
+                    }
+                    code.invokestatic(ClassDesc.of(RT + c.owner()), c.name(), MethodTypeDesc.of(cd(c.ret()), ps));
+                }
+                case Cond c -> {
+                    Label els = code.newLabel(), end = code.newLabel();
+                    cond(c.c(), els);
+                    expr(c.a());
+                    code.goto_(end);
+                    code.labelBinding(els);
+                    expr(c.b());
+                    code.labelBinding(end);
+                }
+            }
+        }
+
+        private void bin(Bin b) {
+            if (isCompare(b.op())) {
+                Label f0 = code.newLabel(), end = code.newLabel();
+                compareJump(b, f0, true);
+                code.lconst_1();
+                code.goto_(end);
+                code.labelBinding(f0);
+                code.lconst_0();
+                code.labelBinding(end);
+                return;
+            }
+            expr(b.a());
+            expr(b.b());
+            if (b.kind() == K.F) {
+                switch (b.op()) {
+                    case ADD -> code.dadd();
+                    case SUB -> code.dsub();
+                    case MUL -> code.dmul();
+                    case DIV -> code.ddiv();
+                    default -> throw new IllegalStateException("codegen: float op " + b.op());
+                }
+                return;
+            }
+            switch (b.op()) {
+                case ADD -> code.ladd();
+                case SUB -> code.lsub();
+                case MUL -> code.lmul();
+                case DIV -> code.ldiv();
+                case REM -> code.lrem();
+                case AND -> code.land();
+                case OR -> code.lor();
+                case XOR -> code.lxor();
+                case SHL -> {
+                    code.l2i();
+                    code.lshl();
+                }
+                case SHR -> {
+                    code.l2i();
+                    code.lshr();
+                }
+                case USHR -> {
+                    code.l2i();
+                    code.lushr();
+                }
+                default -> throw new IllegalStateException("codegen: op " + b.op());
+            }
+        }
+
+        private void un(Un u) {
+            expr(u.a());
+            switch (u.op()) {
+                case SEXT8 -> {
+                    code.l2i();
+                    code.i2b();
+                    code.i2l();
+                }
+                case SEXT16 -> {
+                    code.l2i();
+                    code.i2s();
+                    code.i2l();
+                }
+                case SEXT32 -> {
+                    code.l2i();
+                    code.i2l();
+                }
+                case ZEXT8 -> {
+                    code.ldc(0xffL);
+                    code.land();
+                }
+                case ZEXT16 -> {
+                    code.ldc(0xffffL);
+                    code.land();
+                }
+                case ZEXT32 -> {
+                    code.ldc(0xffffffffL);
+                    code.land();
+                }
+                case I2F -> code.l2d();
+                case F2I -> code.d2l();
+                case ROUND32 -> {
+                    code.d2f();
+                    code.f2d();
+                }
+                case NEG -> {
+                    if (u.kind() == K.F) {
+                        code.dneg();
+                    } else {
+                        code.lneg();
+                    }
+                }
+                case COM -> {
+                    code.ldc(-1L);
+                    code.lxor();
+                }
+                case NOT -> {
+                    code.lconst_1();
+                    code.lxor();
+                }
+            }
+        }
+    }
+}

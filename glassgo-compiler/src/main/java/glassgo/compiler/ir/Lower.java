@@ -1,0 +1,2541 @@
+// Lower: the checked AST of package main to glassgo's IR, one Ir.Func per Go function, with frame layouts,
+// type descriptors and the read-only data block. Mirrors cmd/compile's walk + ssagen phases (order of
+// evaluation, bounds and nil checks, runtime calls for what the machine cannot do inline).
+package glassgo.compiler.ir;
+
+import glassgo.compiler.ast.*;
+import glassgo.compiler.constant.Constant;
+import glassgo.compiler.constant.Value;
+import glassgo.compiler.ir.Ir.*;
+import glassgo.compiler.ir.Ir.Stmt;
+import glassgo.compiler.syntax.FileSet;
+import glassgo.compiler.syntax.Token;
+import glassgo.compiler.types.Array;
+import glassgo.compiler.types.Basic;
+import glassgo.compiler.types.Builtin;
+import glassgo.compiler.types.Func;
+import glassgo.compiler.types.Lookup;
+import glassgo.compiler.types.Obj;
+import glassgo.compiler.types.Package;
+import glassgo.compiler.types.Pointer;
+import glassgo.compiler.types.Predicates;
+import glassgo.compiler.types.Signature;
+import glassgo.compiler.types.Slice;
+import glassgo.compiler.types.Struct;
+import glassgo.compiler.types.Type;
+import glassgo.compiler.types.Var;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lowering decisions (see {@link Ir} for the value model):
+ * <ul>
+ *   <li>A local of scalar non-pointer type is a JVM local. A pointer-shaped local, and every local wider
+ *       than a word, lives in the frame, whose pointer words are in the layout's bitmap — so every pointer a
+ *       function holds in a variable is visible to the collector at every safepoint. A variable whose
+ *       address is taken lives on the heap (no escape analysis yet); the frame holds its address.</li>
+ *   <li>Temporaries that hold pointers (call results, spilled bases) are frame slots too; a pointer is on
+ *       the JVM operand stack only between its load and its use within one IR statement that has no
+ *       safepoint in between, or as the argument of the call that immediately stores it.</li>
+ *   <li>Calls: scalar parameters are JVM arguments (the callee stores pointer ones in its frame before its
+ *       first safepoint); wider parameters are written into the callee's frame ({@link OutAddr}); a single
+ *       scalar result is the JVM result, other results are read from the popped callee frame.</li>
+ * </ul>
+ */
+public final class Lower {
+    /** Result of lowering a program. */
+    public record Program(List<Ir.Func> funcs, List<TypeDesc> types, byte[] data, TypeDesc globals, String entry) {}
+
+    private final TypeInfo info;
+    private final FileSet fset;
+    private final Package pkg;
+
+    private final List<TypeDesc> typeDescs = new ArrayList<>();
+    private final Map<String, Integer> typeIndex = new HashMap<>();
+    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private final Map<String, Long> strings = new HashMap<>();
+    private final Map<Var, Long> globals = new LinkedHashMap<>();
+    private long globalsSize;
+    private final List<Ir.Func> funcs = new ArrayList<>();
+    /** Expressions already evaluated out of order (print's calls first): their stable value or location. */
+    private final Map<glassgo.compiler.ast.Expr, Object> pre = new IdentityHashMap<>();
+
+    // --- per-function state
+    private long frameSize;
+    private List<Integer> ptrOffs;
+    private List<Integer> zeroOffs;
+    private int nextSlot;
+    private Map<Var, VarLoc> vars;
+    private Set<Var> addrTaken;
+    private List<Stmt> out;
+    private Signature sig;
+    private CallAbi abi;
+    private List<Var> resultVars;
+    private int nextLabel;
+    private final Map<String, int[]> labels = new HashMap<>();
+    private int breakTarget = -1;
+    private int continueTarget = -1;
+    private String pendingLabel;
+    private int fallthroughSel = -1;
+    private int fallthroughNext = -1;
+
+    public Lower(TypeInfo info, FileSet fset, Package pkg) {
+        this.info = info;
+        this.fset = fset;
+        this.pkg = pkg;
+    }
+
+    // =============================================================================== program
+
+    public Program lower(List<File> files) {
+        List<FuncDecl> decls = new ArrayList<>();
+        List<ValueSpec> varSpecs = new ArrayList<>();
+        for (File f : files) {
+            for (Decl d : f.decls) {
+                if (d instanceof FuncDecl fd) {
+                    if (fd.type.typeParams != null && !fd.type.typeParams.list.isEmpty()) {
+                        throw new Unsupported("generic functions", fd.pos());
+                    }
+                    if (fd.recv != null && info.obj(fd.name) instanceof Func fn
+                            && recvNamed(fn.signature().recv().type()) instanceof glassgo.compiler.types.Named n
+                            && !n.typeParams().isEmpty()) {
+                        throw new Unsupported("methods of generic types", fd.pos());
+                    }
+                    decls.add(fd);
+                } else if (d instanceof GenDecl gd && gd.tok == Token.VAR) {
+                    for (Spec s : gd.specs) {
+                        ValueSpec vs = (ValueSpec) s;
+                        varSpecs.add(vs);
+                        for (Ident id : vs.names) {
+                            if (info.def(id) instanceof Var v && !id.name.equals("_")) {
+                                long a = Math.max(8, Layouts.align(v.type()));
+                                globalsSize = (globalsSize + a - 1) & -a;
+                                globals.put(v, globalsSize);
+                                globalsSize += Math.max(8, Layouts.size(v.type()));
+                            }
+                        }
+                    }
+                } else if (d instanceof GenDecl gd && gd.tok == Token.IMPORT && !gd.specs.isEmpty()) {
+                    throw new Unsupported("imports", gd.pos());
+                }
+            }
+        }
+        globalsSize = Math.max(8, (globalsSize + 7) & -8);
+        TypeDesc gdesc = new TypeDesc("main.globals", globalsSize, globalsPointerWords());
+        for (FuncDecl fd : decls) {
+            if (fd.body == null) {
+                throw new Unsupported("functions without a body", fd.pos());
+            }
+            lowerFunc(fd);
+        }
+        lowerEntry(varSpecs, decls);
+        return new Program(funcs, typeDescs, data.toByteArray(), gdesc, "go$entry");
+    }
+
+    private static Type recvNamed(Type t) {
+        return t instanceof Pointer p ? p.elem() : t;
+    }
+
+    private int[] globalsPointerWords() {
+        List<Integer> w = new ArrayList<>();
+        for (Map.Entry<Var, Long> e : globals.entrySet()) {
+            for (int pw : Layouts.pointerWords(e.getKey().type())) {
+                w.add((int) (e.getValue() / 8) + pw);
+            }
+        }
+        return w.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The JVM method name of a Go function or method. */
+    static String methodName(Func f) {
+        Var recv = f.signature().recv();
+        if (recv == null) {
+            // several init (and _) functions may exist; each gets its own method
+            return f.name().equals("init") || f.name().equals("_") ? f.name() + "$" + f.pos() : f.name();
+        }
+        Type t = recvNamed(recv.type());
+        String tn = t instanceof glassgo.compiler.types.Named n ? n.obj().name() : t.toString();
+        return tn + "$" + f.name();
+    }
+
+    /** go$entry: package variable initializers in dependency order, init functions, then main.main. */
+    private void lowerEntry(List<ValueSpec> specs, List<FuncDecl> decls) {
+        beginFunc(null, null);
+        List<Stmt> body = out;
+        for (ValueSpec vs : orderInits(specs)) {
+            line(vs.pos());
+            if (vs.values.isEmpty()) {
+                continue;
+            }
+            if (vs.values.size() == 1 && vs.names.size() > 1) {
+                assignMulti(vs.names.stream().map(i -> (glassgo.compiler.ast.Expr) i).toList(), vs.values.get(0), false);
+            } else {
+                List<glassgo.compiler.ast.Expr> lhs = new ArrayList<>(vs.names);
+                assign(lhs, vs.values, false);
+            }
+        }
+        boolean sawMain = false;
+        for (FuncDecl fd : decls) {
+            if (fd.recv == null && fd.name.name.equals("init")) {
+                out.add(new Eval(new CallGo(methodName((Func) info.def(fd.name)), List.of(), K.V)));
+            }
+            if (fd.recv == null && fd.name.name.equals("main")) {
+                sawMain = true;
+            }
+        }
+        if (!sawMain) {
+            throw new Unsupported("a program without func main", 0);
+        }
+        out.add(new Eval(new CallGo("main", List.of(), K.V)));
+        out.add(new Return(null));
+        finishFunc("go$entry", "main.init", List.of(), K.V, body);
+    }
+
+    /** Package variables in an order where each initializer runs after the variables it reads (go/types initorder, simplified: direct references and through called functions). */
+    private List<ValueSpec> orderInits(List<ValueSpec> specs) {
+        Map<Var, ValueSpec> specOf = new IdentityHashMap<>();
+        for (ValueSpec vs : specs) {
+            for (Ident id : vs.names) {
+                if (info.def(id) instanceof Var v) {
+                    specOf.put(v, vs);
+                }
+            }
+        }
+        Map<Func, FuncDecl> funcDecls = new IdentityHashMap<>();
+        List<ValueSpec> order = new ArrayList<>();
+        Set<ValueSpec> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ValueSpec vs : specs) {
+            visitInit(vs, specOf, done, order, new java.util.HashSet<>());
+        }
+        return order;
+    }
+
+    private void visitInit(ValueSpec vs, Map<Var, ValueSpec> specOf, Set<ValueSpec> done, List<ValueSpec> order, Set<Object> seen) {
+        if (done.contains(vs) || !seen.add(vs)) {
+            return;
+        }
+        for (glassgo.compiler.ast.Expr e : vs.values) {
+            Inspector.inspect(e, n -> {
+                if (n instanceof Ident id && info.obj(id) instanceof Var v && specOf.containsKey(v) && specOf.get(v) != vs) {
+                    visitInit(specOf.get(v), specOf, done, order, seen);
+                }
+                return true;
+            });
+        }
+        if (done.add(vs)) {
+            order.add(vs);
+        }
+    }
+
+    // =============================================================================== functions
+
+    /** How a signature's parameters and results travel. */
+    record CallAbi(List<Type> params, long[] paramOffs, List<Type> results, long[] resultOffs, boolean scalarResult,
+                   List<K> jvmParams, K jvmRet, long areaEnd) {}
+
+    static CallAbi abiOf(Signature s) {
+        List<Type> params = new ArrayList<>();
+        if (s.recv() != null) {
+            params.add(s.recv().type());
+        }
+        for (Var v : s.params().vars()) {
+            params.add(v.type());
+        }
+        List<Type> results = new ArrayList<>();
+        for (Var v : s.results().vars()) {
+            results.add(v.type());
+        }
+        long off = 8;
+        long[] poffs = new long[params.size()];
+        List<K> jvm = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            Type t = params.get(i);
+            if (Layouts.isScalar(t)) {
+                poffs[i] = -1;
+                jvm.add(Layouts.kind(t));
+            } else {
+                poffs[i] = off;
+                off += (Layouts.size(t) + 7) & -8;
+            }
+        }
+        boolean scalarResult = results.size() == 1 && Layouts.isScalar(results.get(0));
+        long[] roffs = new long[results.size()];
+        if (!scalarResult) {
+            for (int i = 0; i < results.size(); i++) {
+                roffs[i] = off;
+                off += (Layouts.size(results.get(i)) + 7) & -8;
+            }
+        }
+        K ret = scalarResult ? Layouts.kind(results.get(0)) : K.V;
+        return new CallAbi(params, poffs, results, roffs, scalarResult, jvm, ret, off);
+    }
+
+    private void beginFunc(Signature s, FuncDecl fd) {
+        frameSize = 8;
+        ptrOffs = new ArrayList<>();
+        zeroOffs = new ArrayList<>();
+        vars = new IdentityHashMap<>();
+        out = new ArrayList<>();
+        labels.clear();
+        breakTarget = -1;
+        continueTarget = -1;
+        sig = s;
+        abi = s == null ? abiOf(new Signature(null, List.of(), glassgo.compiler.types.Tuple.EMPTY, glassgo.compiler.types.Tuple.EMPTY, false)) : abiOf(s);
+        frameSize = abi.areaEnd;
+        nextSlot = 1 + 2 * abi.jvmParams.size() + 2;
+        addrTaken = fd == null ? Set.of() : addressTaken(fd.body);
+        resultVars = new ArrayList<>();
+    }
+
+    private void lowerFunc(FuncDecl fd) {
+        Func fn = (Func) info.def(fd.name);
+        Signature s = fn.signature();
+        beginFunc(s, fd);
+        List<Stmt> body = out;
+        // parameters
+        List<Var> pvars = new ArrayList<>();
+        if (s.recv() != null) {
+            pvars.add(paramVar(fd.recv, 0, s.recv()));
+        }
+        int idx = 0;
+        for (Field f : fd.type.params.list) {
+            if (f.names.isEmpty()) {
+                pvars.add(s.params().at(idx++));
+            } else {
+                for (Ident id : f.names) {
+                    pvars.add(info.def(id) instanceof Var v ? v : s.params().at(idx));
+                    idx++;
+                }
+            }
+        }
+        int jvmSlot = 1;
+        for (int i = 0; i < pvars.size(); i++) {
+            Var v = pvars.get(i);
+            Type t = abi.params.get(i);
+            if (abi.paramOffs[i] < 0) {
+                Local arg = new Local(jvmSlot, Layouts.kind(t));
+                jvmSlot += 2;
+                if (addrTaken.contains(v)) {
+                    VarLoc box = newBoxed(v);
+                    storeTo(new Loc(loadBox(box), 0, true), t, arg);
+                } else if (Layouts.isPointerShaped(t)) {
+                    long off = frameWord(true);
+                    out.add(new Store(Mem.I64, new FrameAddr(off), arg));
+                    vars.put(v, new VarLoc(VarLoc.FRAME, off, 0, t));
+                } else {
+                    vars.put(v, new VarLoc(VarLoc.REG, 0, arg.slot(), t));
+                }
+            } else {
+                long off = abi.paramOffs[i];
+                for (int w : Layouts.pointerWords(t)) {
+                    ptrOffs.add((int) off + w * 8);
+                }
+                if (addrTaken.contains(v)) {
+                    VarLoc box = newBoxed(v);
+                    copy(t, new Loc(new FrameAddr(off), 0, false), new Loc(loadBox(box), 0, true));
+                } else {
+                    vars.put(v, new VarLoc(VarLoc.FRAME, off, 0, t));
+                }
+            }
+        }
+        // results
+        for (int i = 0; i < s.results().len(); i++) {
+            Var rv = s.results().at(i);
+            resultVars.add(rv);
+            Type t = rv.type();
+            if (!abi.scalarResult) {
+                long off = abi.resultOffs[i];
+                for (int w : Layouts.pointerWords(t)) {
+                    ptrOffs.add((int) off + w * 8);
+                    zeroOffs.add((int) off + w * 8);
+                }
+                for (long w = 0; w < (Layouts.size(t) + 7) / 8; w++) {
+                    out.add(new Store(Mem.I64, new FrameAddr(off + w * 8), new IConst(0)));
+                }
+                if (addrTaken.contains(rv)) {
+                    newBoxed(rv);
+                } else {
+                    vars.put(rv, new VarLoc(VarLoc.FRAME, off, 0, t));
+                }
+            } else if (addrTaken.contains(rv)) {
+                newBoxed(rv);
+            } else {
+                declareLocal(rv);
+            }
+        }
+        out.add(new Poll());
+        lowerBlock(fd.body.list);
+        out.add(new Return(abi.scalarResult ? zeroOf(abi.jvmRet) : null));
+        finishFunc(methodName(fn), "main." + (s.recv() != null ? methodName(fn).replace("$", ".") : fn.name()),
+                abi.jvmParams, abi.jvmRet, body);
+    }
+
+    private Var paramVar(FieldList recv, int i, Var fallback) {
+        Field f = recv.list.get(0);
+        if (!f.names.isEmpty() && info.def(f.names.get(0)) instanceof Var v) {
+            return v;
+        }
+        return fallback;
+    }
+
+    private void finishFunc(String method, String goName, List<K> params, K ret, List<Stmt> body) {
+        frameSize = (frameSize + 7) & -8;
+        int[] p = ptrOffs.stream().mapToInt(Integer::intValue).toArray();
+        int[] z = zeroOffs.stream().mapToInt(Integer::intValue).toArray();
+        funcs.add(new Ir.Func(method, params, ret, new FrameLayout(goName, (int) frameSize, p, z), nextSlot, body));
+    }
+
+    private static Ir.Expr zeroOf(K k) {
+        return k == K.F ? new FConst(0) : new IConst(0);
+    }
+
+    /** Variables whose address is taken (&x, x.m() with a pointer receiver, x[:] of an array): they live on the heap. */
+    private Set<Var> addressTaken(BlockStmt body) {
+        Set<Var> s = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Inspector.inspect(body, n -> {
+            if (n instanceof FuncLit fl) {
+                throw new Unsupported("function literals (closures)", fl.pos());
+            }
+            if (n instanceof UnaryExpr u && u.op == Token.AND) {
+                markRoot(u.x, s);
+            } else if (n instanceof SliceExpr se && info.typeOf(se.x) != null && info.typeOf(se.x).underlying() instanceof Array) {
+                markRoot(se.x, s);
+            } else if (n instanceof SelectorExpr sel && info.obj(sel.sel) instanceof Func m && m.signature().recv() != null
+                    && m.signature().recv().type() instanceof Pointer && info.typeOf(sel.x) != null
+                    && !(info.typeOf(sel.x).underlying() instanceof Pointer)) {
+                markRoot(sel.x, s);
+            }
+            return true;
+        });
+        return s;
+    }
+
+    private void markRoot(glassgo.compiler.ast.Expr e, Set<Var> s) {
+        while (true) {
+            if (e instanceof ParenExpr p) {
+                e = p.x;
+            } else if (e instanceof SelectorExpr sel && info.typeOf(sel.x) != null
+                    && !(info.typeOf(sel.x).underlying() instanceof Pointer) && !(info.obj(sel.sel) instanceof Func)) {
+                e = sel.x;
+            } else if (e instanceof IndexExpr ix && info.typeOf(ix.x) != null && info.typeOf(ix.x).underlying() instanceof Array) {
+                e = ix.x;
+            } else {
+                break;
+            }
+        }
+        if (e instanceof Ident id && info.obj(id) instanceof Var v && !globals.containsKey(v)) {
+            s.add(v);
+        }
+    }
+
+    // =============================================================================== storage
+
+    /** Where a variable lives. */
+    record VarLoc(int kind, long off, int slot, Type type) {
+        static final int REG = 0, FRAME = 1, BOXED = 2, GLOBAL = 3;
+    }
+
+    /** A memory location: base expression (re-evaluable) + offset; heap means stores of pointers need the barrier. */
+    record Loc(Ir.Expr base, long off, boolean heap) {
+        Ir.Expr addr() {
+            if (base instanceof FrameAddr f) {
+                return new FrameAddr(f.off() + off);
+            }
+            if (base instanceof GlobalsAddr g) {
+                return new GlobalsAddr(g.off() + off);
+            }
+            if (base instanceof OutAddr o) {
+                return new OutAddr(o.off() + off);
+            }
+            return off == 0 ? base : new Bin(Op.ADD, K.I, base, new IConst(off));
+        }
+
+        Loc at(long d) {
+            return new Loc(base, off + d, heap);
+        }
+    }
+
+    private long frameWord(boolean ptr) {
+        long off = frameSize;
+        frameSize += 8;
+        if (ptr) {
+            ptrOffs.add((int) off);
+            zeroOffs.add((int) off);
+        }
+        return off;
+    }
+
+    /** A frame temporary for a value of {@code t}, pointer words registered and zeroed at entry. */
+    private Loc frameTemp(Type t) {
+        long a = Math.max(8, Layouts.align(t));
+        frameSize = (frameSize + a - 1) & -a;
+        long off = frameSize;
+        frameSize += Math.max(8, (Layouts.size(t) + 7) & -8);
+        for (int w : Layouts.pointerWords(t)) {
+            ptrOffs.add((int) off + w * 8);
+            zeroOffs.add((int) off + w * 8);
+        }
+        return new Loc(new FrameAddr(off), 0, false);
+    }
+
+    private int newLocal() {
+        int s = nextSlot;
+        nextSlot += 2;
+        return s;
+    }
+
+    private VarLoc newBoxed(Var v) {
+        long slot = frameWord(true);
+        out.add(new Store(Mem.I64, new FrameAddr(slot), newobject(v.type())));
+        VarLoc vl = new VarLoc(VarLoc.BOXED, slot, 0, v.type());
+        vars.put(v, vl);
+        return vl;
+    }
+
+    private Ir.Expr loadBox(VarLoc vl) {
+        return new Load(Mem.I64, new FrameAddr(vl.off));
+    }
+
+    /** Declares a local variable (zero-valued). */
+    private VarLoc declareLocal(Var v) {
+        Type t = v.type();
+        if (addrTaken.contains(v)) {
+            return newBoxed(v);
+        }
+        VarLoc vl;
+        if (Layouts.isScalar(t) && !Layouts.isPointerShaped(t)) {
+            vl = new VarLoc(VarLoc.REG, 0, newLocal(), t);
+            out.add(new SetLocal(vl.slot, zeroOf(Layouts.kind(t))));
+        } else {
+            Loc l = frameTemp(t);
+            vl = new VarLoc(VarLoc.FRAME, ((FrameAddr) l.base()).off(), 0, t);
+            zero(t, l);
+        }
+        vars.put(v, vl);
+        return vl;
+    }
+
+    private VarLoc varLoc(Var v, int pos) {
+        VarLoc vl = vars.get(v);
+        if (vl != null) {
+            return vl;
+        }
+        Long g = globals.get(v);
+        if (g != null) {
+            return new VarLoc(VarLoc.GLOBAL, g, 0, v.type());
+        }
+        throw new Unsupported("variable " + v.name() + " from an enclosing function", pos);
+    }
+
+    private Loc locOf(VarLoc vl) {
+        return switch (vl.kind) {
+            case VarLoc.FRAME -> new Loc(new FrameAddr(vl.off), 0, false);
+            case VarLoc.BOXED -> new Loc(loadBox(vl), 0, true);
+            case VarLoc.GLOBAL -> new Loc(new GlobalsAddr(vl.off), 0, true);
+            default -> throw new IllegalStateException("ir: a register variable has no memory location");
+        };
+    }
+
+    // =============================================================================== memory helpers
+
+    private Ir.Expr load(Type t, Loc l) {
+        return new Load(Layouts.mem(t), l.addr());
+    }
+
+    private void storeTo(Loc l, Type t, Ir.Expr v) {
+        if (Layouts.isPointerShaped(t) && l.heap()) {
+            out.add(new StorePtr(l.addr(), v));
+        } else {
+            out.add(new Store(Layouts.mem(t), l.addr(), v));
+        }
+    }
+
+    private void zero(Type t, Loc l) {
+        long size = Layouts.size(t);
+        List<Layouts.Leaf> leaves = Layouts.leaves(t, 16);
+        if (leaves != null && !l.heap()) {
+            for (Layouts.Leaf lf : leaves) {
+                out.add(new Store(lf.mem(), l.at(lf.off()).addr(), zeroOf(lf.mem().kind())));
+            }
+        } else if (size > 0) {
+            // memory from newobject is already zero; a frame or reused location is cleared wholesale
+            out.add(new Eval(new CallRt("Abi", "memclr", List.of(l.addr(), new IConst(size)), K.V)));
+        }
+    }
+
+    /** Copies a value of {@code t} from {@code src} to {@code dst}. */
+    private void copy(Type t, Loc src, Loc dst) {
+        List<Layouts.Leaf> leaves = Layouts.leaves(t, 16);
+        if (leaves != null) {
+            if (leaves.size() > 1) {
+                // read all leaves first so that overlapping src/dst (a = a's own field) copy correctly
+                List<Ir.Expr> vals = new ArrayList<>();
+                for (Layouts.Leaf lf : leaves) {
+                    if (lf.ptr() || leaves.size() > 4) {
+                        Loc tmp = frameTemp(lf.ptr() ? unsafePtr() : basicFor(lf.mem()));
+                        out.add(new Store(lf.mem(), tmp.addr(), new Load(lf.mem(), src.at(lf.off()).addr())));
+                        vals.add(new Load(lf.mem(), tmp.addr()));
+                    } else {
+                        int slot = newLocal();
+                        out.add(new SetLocal(slot, new Load(lf.mem(), src.at(lf.off()).addr())));
+                        vals.add(new Local(slot, lf.mem().kind()));
+                    }
+                }
+                for (int i = 0; i < leaves.size(); i++) {
+                    Layouts.Leaf lf = leaves.get(i);
+                    if (lf.ptr() && dst.heap()) {
+                        out.add(new StorePtr(dst.at(lf.off()).addr(), vals.get(i)));
+                    } else {
+                        out.add(new Store(lf.mem(), dst.at(lf.off()).addr(), vals.get(i)));
+                    }
+                }
+            } else if (leaves.size() == 1) {
+                Layouts.Leaf lf = leaves.get(0);
+                Ir.Expr v = new Load(lf.mem(), src.at(lf.off()).addr());
+                if (lf.ptr() && dst.heap()) {
+                    out.add(new StorePtr(dst.at(lf.off()).addr(), v));
+                } else {
+                    out.add(new Store(lf.mem(), dst.at(lf.off()).addr(), v));
+                }
+            }
+            return;
+        }
+        out.add(new Eval(new CallRt("Abi", "typedmemmove", List.of(typeRef(t), dst.addr(), src.addr(), new IConst(1),
+                new IConst(dst.heap() ? 1 : 0)), K.V)));
+    }
+
+    private static Type unsafePtr() {
+        return glassgo.compiler.types.Universe.UNSAFE_POINTER;
+    }
+
+    private static Type basicFor(Mem m) {
+        return switch (m) {
+            case F32 -> glassgo.compiler.types.Universe.FLOAT32;
+            case F64 -> glassgo.compiler.types.Universe.FLOAT64;
+            default -> glassgo.compiler.types.Universe.INT64;
+        };
+    }
+
+    private Ir.Expr newobject(Type t) {
+        return new CallRt("Abi", "newobject", List.of(typeRef(t)), K.I);
+    }
+
+    /** The index of t's descriptor in the program's type table. */
+    private TypeRef typeRef(Type t) {
+        String key = t.toString() + "#" + Layouts.size(t);
+        Integer i = typeIndex.get(key);
+        if (i == null) {
+            i = typeDescs.size();
+            typeDescs.add(new TypeDesc(t.toString(), Layouts.size(t), Layouts.pointerWords(t)));
+            typeIndex.put(key, i);
+        }
+        return new TypeRef(i);
+    }
+
+    private long stringData(byte[] b) {
+        String key = new String(b, StandardCharsets.ISO_8859_1);
+        Long off = strings.get(key);
+        if (off == null) {
+            off = (long) data.size();
+            data.writeBytes(b);
+            while (data.size() % 8 != 0) {
+                data.write(0);
+            }
+            strings.put(key, off);
+        }
+        return off;
+    }
+
+    /** Spills a pointer value into a fresh frame slot and returns an expression that re-reads it. */
+    private Ir.Expr spillPtr(Ir.Expr v) {
+        if (v instanceof Load ld && ld.addr() instanceof FrameAddr) {
+            return v;
+        }
+        if (v instanceof IConst) {
+            return v;
+        }
+        long off = frameWord(true);
+        out.add(new Store(Mem.I64, new FrameAddr(off), v));
+        return new Load(Mem.I64, new FrameAddr(off));
+    }
+
+    private Ir.Expr spillScalar(Ir.Expr v, Type t) {
+        if (Layouts.isPointerShaped(t)) {
+            return spillPtr(v);
+        }
+        if (v instanceof IConst || v instanceof FConst || v instanceof Local) {
+            return v;
+        }
+        int slot = newLocal();
+        out.add(new SetLocal(slot, v));
+        return new Local(slot, v.kind());
+    }
+
+    private Ir.Expr nilcheck(Ir.Expr p) {
+        return new CallRt("Abi", "nilcheck", List.of(p), K.I);
+    }
+
+    // =============================================================================== statements
+
+    private void line(int pos) {
+        if (pos > 0) {
+            out.add(new Line(fset.position(pos).line()));
+        }
+    }
+
+    private void lowerBlock(List<glassgo.compiler.ast.Stmt> list) {
+        for (glassgo.compiler.ast.Stmt s : list) {
+            lowerStmt(s);
+        }
+    }
+
+    private List<Stmt> sub(Runnable r) {
+        List<Stmt> saved = out;
+        out = new ArrayList<>();
+        try {
+            r.run();
+            return out;
+        } finally {
+            out = saved;
+        }
+    }
+
+    private void lowerStmt(glassgo.compiler.ast.Stmt s) {
+        try {
+            line(s.pos());
+            lowerStmt0(s);
+        } catch (Unsupported u) {
+            if (u.pos < 0) {
+                u.pos = s.pos();
+            }
+            throw u;
+        }
+    }
+
+    private void lowerStmt0(glassgo.compiler.ast.Stmt s) {
+        switch (s) {
+            case BlockStmt b -> lowerBlock(b.list);
+            case EmptyStmt e -> { }
+            case ExprStmt es -> exprStmt(es.x);
+            case DeclStmt ds -> declStmt(ds.decl);
+            case AssignStmt as -> assignStmt(as);
+            case IncDecStmt ids -> {
+                Type t = info.typeOf(ids.x);
+                Target tg = target(ids.x);
+                Ir.Expr one = Layouts.kind(t) == K.F ? new FConst(1) : new IConst(1);
+                Ir.Expr v = arith(ids.tok == Token.INC ? Token.ADD : Token.SUB, t, readTarget(tg), one, ids.x);
+                writeTarget(tg, v);
+            }
+            case IfStmt is -> ifStmt(is);
+            case ForStmt fs -> forStmt(fs);
+            case RangeStmt rs -> rangeStmt(rs);
+            case SwitchStmt ss -> switchStmt(ss);
+            case ReturnStmt rs -> returnStmt(rs);
+            case LabeledStmt ls -> {
+                String name = ls.label.name;
+                if (ls.stmt instanceof ForStmt || ls.stmt instanceof RangeStmt || ls.stmt instanceof SwitchStmt) {
+                    pendingLabel = name;
+                    lowerStmt(ls.stmt);
+                } else {
+                    int id = nextLabel++;
+                    labels.put(name, new int[] {id, -1});
+                    List<Stmt> body = sub(() -> lowerStmt(ls.stmt));
+                    out.add(new Block(id, body));
+                }
+            }
+            case BranchStmt bs -> branch(bs);
+            case GoStmt g -> throw new Unsupported("go statements", g.pos());
+            case DeferStmt d -> throw new Unsupported("defer", d.pos());
+            case SelectStmt sel -> throw new Unsupported("select", sel.pos());
+            case SendStmt send -> throw new Unsupported("channel send", send.pos());
+            case TypeSwitchStmt ts -> throw new Unsupported("type switches", ts.pos());
+            default -> throw new Unsupported("statement " + s.getClass().getSimpleName(), s.pos());
+        }
+    }
+
+    private void branch(BranchStmt bs) {
+        switch (bs.tok) {
+            case BREAK -> {
+                int id = bs.label == null ? breakTarget : labels.get(bs.label.name)[0];
+                out.add(new Break(id));
+            }
+            case CONTINUE -> {
+                int id = bs.label == null ? continueTarget : labels.get(bs.label.name)[1];
+                out.add(new Continue(id));
+            }
+            case FALLTHROUGH -> {
+                if (fallthroughSel < 0) {
+                    throw new Unsupported("fallthrough here", bs.pos());
+                }
+                out.add(new SetLocal(fallthroughSel, new IConst(fallthroughNext)));
+            }
+            default -> throw new Unsupported("goto", bs.pos());
+        }
+    }
+
+    private void exprStmt(glassgo.compiler.ast.Expr x) {
+        glassgo.compiler.ast.Expr e = unparen(x);
+        if (e instanceof CallExpr c) {
+            Builtin.Id b = info.builtin(unparen(c.fun));
+            if (b != null) {
+                builtinStmt(b, c);
+                return;
+            }
+            Ir.Expr r = call(c, null);
+            if (r != null) {
+                out.add(new Eval(r));
+            }
+            return;
+        }
+        if (e instanceof UnaryExpr u && u.op == Token.ARROW) {
+            throw new Unsupported("channel receive", u.pos());
+        }
+        throw new Unsupported("expression statement", x.pos());
+    }
+
+    private void declStmt(GenDecl gd) {
+        if (gd.tok != Token.VAR) {
+            return; // const and type declarations need no code
+        }
+        for (Spec sp : gd.specs) {
+            ValueSpec vs = (ValueSpec) sp;
+            List<glassgo.compiler.ast.Expr> lhs = new ArrayList<>(vs.names);
+            if (vs.values.isEmpty()) {
+                for (Ident id : vs.names) {
+                    if (info.def(id) instanceof Var v) {
+                        declareLocal(v);
+                    }
+                }
+            } else if (vs.values.size() == 1 && vs.names.size() > 1) {
+                assignMulti(lhs, vs.values.get(0), true);
+            } else {
+                assign(lhs, vs.values, true);
+            }
+        }
+    }
+
+    private void assignStmt(AssignStmt as) {
+        boolean define = as.tok == Token.DEFINE;
+        if (as.tok == Token.ASSIGN || define) {
+            if (as.rhs.size() == 1 && as.lhs.size() > 1) {
+                assignMulti(as.lhs, as.rhs.get(0), define);
+            } else {
+                assign(as.lhs, as.rhs, define);
+            }
+            return;
+        }
+        // op=
+        Token op = switch (as.tok) {
+            case ADD_ASSIGN -> Token.ADD;
+            case SUB_ASSIGN -> Token.SUB;
+            case MUL_ASSIGN -> Token.MUL;
+            case QUO_ASSIGN -> Token.QUO;
+            case REM_ASSIGN -> Token.REM;
+            case AND_ASSIGN -> Token.AND;
+            case OR_ASSIGN -> Token.OR;
+            case XOR_ASSIGN -> Token.XOR;
+            case SHL_ASSIGN -> Token.SHL;
+            case SHR_ASSIGN -> Token.SHR;
+            case AND_NOT_ASSIGN -> Token.AND_NOT;
+            default -> throw new Unsupported("assignment " + as.tok, as.pos());
+        };
+        glassgo.compiler.ast.Expr lhs = as.lhs.get(0);
+        Type t = info.typeOf(lhs);
+        if (!Layouts.isScalar(t)) {
+            if (op == Token.ADD && Predicates.isString(t)) {
+                Loc res = frameTemp(t);
+                Target tg = target(lhs);
+                Loc cur = frameTemp(t);
+                copy(t, tg.loc, cur);
+                Loc r = aggr(as.rhs.get(0));
+                concat(res, cur, r);
+                Target tg2 = target(lhs);
+                copy(t, res, tg2.loc);
+                return;
+            }
+            throw new Unsupported("op= on " + t, as.pos());
+        }
+        Ir.Expr rhs = hasSafepoint(as.rhs.get(0)) ? spillScalar(scalar(as.rhs.get(0)), info.typeOf(as.rhs.get(0))) : null;
+        Target tg = target(lhs);
+        if (rhs == null) {
+            rhs = scalar(as.rhs.get(0));
+        }
+        Ir.Expr v = binaryOp(op, t, info.typeOf(as.rhs.get(0)), readTarget(tg), rhs, as);
+        writeTarget(tg, v);
+    }
+
+    /** Where an assignment stores: a JVM local or memory. */
+    record Target(int slot, Loc loc, Type type, boolean blank) {}
+
+    private Target target(glassgo.compiler.ast.Expr e) {
+        e = unparen(e);
+        Type t = info.typeOf(e);
+        if (e instanceof Ident id) {
+            if (id.name.equals("_")) {
+                return new Target(-1, null, t, true);
+            }
+            Var v = (Var) info.obj(id);
+            VarLoc vl = varLoc(v, id.pos());
+            if (vl.kind == VarLoc.REG) {
+                return new Target(vl.slot, null, v.type(), false);
+            }
+            return new Target(-1, locOf(vl), v.type(), false);
+        }
+        if (e instanceof IndexExpr ix && info.typeOf(ix.x).underlying() instanceof glassgo.compiler.types.Map) {
+            throw new Unsupported("maps", e.pos());
+        }
+        return new Target(-1, addressOf(e), t, false);
+    }
+
+    private Ir.Expr readTarget(Target tg) {
+        if (tg.loc == null) {
+            return new Local(tg.slot, Layouts.kind(tg.type));
+        }
+        return load(tg.type, tg.loc);
+    }
+
+    private void writeTarget(Target tg, Ir.Expr v) {
+        if (tg.blank) {
+            out.add(new Eval(v));
+        } else if (tg.loc == null) {
+            out.add(new SetLocal(tg.slot, v));
+        } else {
+            storeTo(tg.loc, tg.type, v);
+        }
+    }
+
+    /** x1, x2 = e1, e2 (also :=, var x = e): values first, then the stores, as Go's two phases. */
+    private void assign(List<glassgo.compiler.ast.Expr> lhs, List<glassgo.compiler.ast.Expr> rhs, boolean define) {
+        if (lhs.size() == 1) {
+            assignOne(lhs.get(0), rhs.get(0), define);
+            return;
+        }
+        List<Object> vals = new ArrayList<>();
+        for (glassgo.compiler.ast.Expr r : rhs) {
+            Type t = info.typeOf(r);
+            if (Layouts.isScalar(t) || isNil(r)) {
+                Type lt = t;
+                vals.add(spillScalarAlways(scalar(r), lt));
+            } else {
+                Loc tmp = frameTemp(t);
+                into(r, tmp);
+                vals.add(tmp);
+            }
+        }
+        for (int i = 0; i < lhs.size(); i++) {
+            glassgo.compiler.ast.Expr l = lhs.get(i);
+            Target tg = defineOrTarget(l, define);
+            if (tg.blank) {
+                continue;
+            }
+            Object v = vals.get(i);
+            if (v instanceof Loc src) {
+                copy(tg.type, src, tg.loc);
+            } else {
+                writeTarget(tg, convertScalar((Ir.Expr) v, info.typeOf(rhs.get(i)), tg.type));
+            }
+        }
+    }
+
+    private Ir.Expr spillScalarAlways(Ir.Expr v, Type t) {
+        if (Layouts.isPointerShaped(t) || v.kind() == K.I && isPtrExpr(v)) {
+            long off = frameWord(true);
+            out.add(new Store(Mem.I64, new FrameAddr(off), v));
+            return new Load(Mem.I64, new FrameAddr(off));
+        }
+        int slot = newLocal();
+        out.add(new SetLocal(slot, v));
+        return new Local(slot, v.kind());
+    }
+
+    private static boolean isPtrExpr(Ir.Expr v) {
+        return false;
+    }
+
+    private Target defineOrTarget(glassgo.compiler.ast.Expr l, boolean define) {
+        if (define && l instanceof Ident id && !id.name.equals("_") && info.def(id) instanceof Var v && !vars.containsKey(v)
+                && !globals.containsKey(v)) {
+            declareLocal(v);
+        }
+        return target(l);
+    }
+
+    private void assignOne(glassgo.compiler.ast.Expr l, glassgo.compiler.ast.Expr r, boolean define) {
+        Type rt = info.typeOf(r);
+        if (l instanceof Ident id && id.name.equals("_")) {
+            if (Layouts.isScalar(rt) || isNil(r)) {
+                out.add(new Eval(scalar(r)));
+            } else {
+                into(r, frameTemp(rt));
+            }
+            return;
+        }
+        boolean fresh = define && l instanceof Ident id && info.def(id) instanceof Var v && !vars.containsKey(v)
+                && !globals.containsKey(v);
+        Type lt = info.typeOf(l) != null ? info.typeOf(l) : rt;
+        if (Layouts.isScalar(lt)) {
+            Ir.Expr v = null;
+            if (hasSafepoint(r) && !fresh) {
+                v = spillScalar(scalar(r), lt);
+            }
+            Target tg = defineOrTarget(l, define);
+            if (v == null) {
+                v = scalar(r);
+            }
+            writeTarget(tg, convertScalar(v, rt, tg.type));
+            return;
+        }
+        if (fresh || !hasSafepoint(r)) {
+            Target tg = defineOrTarget(l, define);
+            if (tg.loc.heap() || mayAlias(r)) {
+                Loc tmp = frameTemp(lt);
+                into(r, tmp);
+                copy(lt, tmp, tg.loc);
+            } else {
+                into(r, tg.loc);
+            }
+        } else {
+            Loc tmp = frameTemp(lt);
+            into(r, tmp);
+            Target tg = defineOrTarget(l, define);
+            copy(lt, tmp, tg.loc);
+        }
+    }
+
+    /** Whether writing {@code r} piecewise into its destination could read what it already overwrote. */
+    private boolean mayAlias(glassgo.compiler.ast.Expr r) {
+        r = unparen(r);
+        return !(r instanceof CallExpr c && info.builtin(unparen(c.fun)) == null && !info.isType(unparen(c.fun)))
+                && !(r instanceof BasicLit);
+    }
+
+    /** a, b = f() */
+    private void assignMulti(List<glassgo.compiler.ast.Expr> lhs, glassgo.compiler.ast.Expr r, boolean define) {
+        r = unparen(r);
+        if (!(r instanceof CallExpr c) || info.builtin(unparen(c.fun)) != null) {
+            throw new Unsupported("comma-ok forms (maps, type assertions, channel receives)", r.pos());
+        }
+        CallAbi cabi = callAbi(c);
+        call(c, null);
+        // copy the results out of the popped callee frame into temporaries before anything else runs
+        List<Loc> tmps = new ArrayList<>();
+        for (int i = 0; i < cabi.results.size(); i++) {
+            Type t = cabi.results.get(i);
+            Loc tmp = frameTemp(t);
+            copy(t, new Loc(new OutAddr(cabi.resultOffs[i]), 0, false), tmp);
+            tmps.add(tmp);
+        }
+        for (int i = 0; i < lhs.size(); i++) {
+            Target tg = defineOrTarget(lhs.get(i), define);
+            if (tg.blank) {
+                continue;
+            }
+            Type t = cabi.results.get(i);
+            if (Layouts.isScalar(t)) {
+                writeTarget(tg, load(t, tmps.get(i)));
+            } else {
+                copy(t, tmps.get(i), tg.loc);
+            }
+        }
+    }
+
+    private void ifStmt(IfStmt is) {
+        if (is.init != null) {
+            lowerStmt(is.init);
+        }
+        Ir.Expr c = scalar(is.cond);
+        List<Stmt> then = sub(() -> lowerBlock(is.body.list));
+        List<Stmt> els = is.elseStmt == null ? List.of() : sub(() -> lowerStmt(is.elseStmt));
+        out.add(new If(c, then, els));
+    }
+
+    private int[] loopLabels() {
+        int id = nextLabel++;
+        int[] ids = {id, id};
+        if (pendingLabel != null) {
+            labels.put(pendingLabel, ids);
+            pendingLabel = null;
+        }
+        return ids;
+    }
+
+    private void forStmt(ForStmt fs) {
+        int[] ids = loopLabels();
+        if (fs.init != null) {
+            lowerStmt(fs.init);
+        }
+        int savedB = breakTarget, savedC = continueTarget;
+        breakTarget = ids[0];
+        continueTarget = ids[0];
+        try {
+            List<Stmt> body = sub(() -> {
+                if (fs.cond != null) {
+                    Ir.Expr c = scalar(fs.cond);
+                    out.add(new If(c, List.of(), List.of(new Break(ids[0]))));
+                }
+                lowerBlock(fs.body.list);
+            });
+            List<Stmt> post = sub(() -> {
+                if (fs.post != null) {
+                    lowerStmt(fs.post);
+                }
+                out.add(new Poll());
+            });
+            out.add(new Loop(ids[0], body, post));
+        } finally {
+            breakTarget = savedB;
+            continueTarget = savedC;
+        }
+    }
+
+    private void rangeStmt(RangeStmt rs) {
+        int[] ids = loopLabels();
+        Type xt = info.typeOf(rs.x);
+        Type u = xt.underlying();
+        boolean define = rs.tok == Token.DEFINE;
+        int savedB = breakTarget, savedC = continueTarget;
+        breakTarget = ids[0];
+        continueTarget = ids[0];
+        try {
+            if (u instanceof Basic b && b.is(Basic.IS_STRING)) {
+                Loc s = frameTemp(xt);
+                into(rs.x, s);
+                int i = newLocal();
+                int next = newLocal();
+                int len = newLocal();
+                out.add(new SetLocal(next, new IConst(0)));
+                out.add(new SetLocal(len, new Load(Mem.I64, s.at(8).addr())));
+                List<Stmt> body = sub(() -> {
+                    out.add(new If(new Bin(Op.GE, K.I, new Local(next, K.I), new Local(len, K.I)), List.of(new Break(ids[0])), List.of()));
+                    out.add(new SetLocal(i, new Local(next, K.I)));
+                    int packed = newLocal();
+                    out.add(new SetLocal(packed, new CallRt("Abi", "decoderune",
+                            List.of(new Load(Mem.I64, s.addr()), new Local(len, K.I), new Local(i, K.I)), K.I)));
+                    out.add(new SetLocal(next, new Bin(Op.AND, K.I, new Local(packed, K.I), new IConst(0xffffffffL))));
+                    if (rs.key != null) {
+                        assignScalarTo(rs.key, define, new Local(i, K.I));
+                    }
+                    if (rs.value != null) {
+                        assignScalarTo(rs.value, define, new Bin(Op.SHR, K.I, new Local(packed, K.I), new IConst(32)));
+                    }
+                    lowerBlock(rs.body.list);
+                });
+                out.add(new Loop(ids[0], body, List.of(new Poll())));
+                return;
+            }
+            Type elem;
+            Loc base;       // where the elements are: a stable location (frame temp or array location)
+            Ir.Expr lenE;
+            boolean sliceLike;
+            if (u instanceof Slice sl) {
+                elem = sl.elem();
+                Loc s = frameTemp(xt);
+                into(rs.x, s);
+                base = s;
+                lenE = new Load(Mem.I64, s.at(8).addr());
+                sliceLike = true;
+            } else if (u instanceof Array a) {
+                elem = a.elem();
+                lenE = new IConst(a.len());
+                if (rs.value == null) {
+                    base = null;
+                } else {
+                    Loc tmp = frameTemp(xt);   // Go ranges over a copy of an array
+                    into(rs.x, tmp);
+                    base = tmp;
+                }
+                sliceLike = false;
+            } else if (u instanceof Pointer p && p.elem().underlying() instanceof Array a) {
+                elem = a.elem();
+                lenE = new IConst(a.len());
+                Ir.Expr ptr = spillPtr(scalar(rs.x));
+                base = rs.value == null ? null : new Loc(ptr, 0, true);
+                sliceLike = false;
+            } else {
+                throw new Unsupported("range over " + xt, rs.x.pos());
+            }
+            int i = newLocal();
+            int len = newLocal();
+            out.add(new SetLocal(i, new IConst(0)));
+            out.add(new SetLocal(len, lenE));
+            long es = Layouts.size(elem);
+            List<Stmt> body = sub(() -> {
+                out.add(new If(new Bin(Op.GE, K.I, new Local(i, K.I), new Local(len, K.I)), List.of(new Break(ids[0])), List.of()));
+                if (rs.key != null) {
+                    assignScalarTo(rs.key, define, new Local(i, K.I));
+                }
+                if (rs.value != null) {
+                    Ir.Expr ptr = sliceLike ? new Load(Mem.I64, base.addr()) : base.addr();
+                    Loc el = new Loc(new Bin(Op.ADD, K.I, ptr, new Bin(Op.MUL, K.I, new Local(i, K.I), new IConst(es))), 0, true);
+                    if (!(rs.value instanceof Ident id && id.name.equals("_"))) {
+                        if (define && info.def((Ident) rs.value) instanceof Var v && !vars.containsKey(v)) {
+                            declareLocal(v);
+                        }
+                        Target tg = target(rs.value);
+                        if (Layouts.isScalar(elem)) {
+                            writeTarget(tg, load(elem, el));
+                        } else {
+                            copy(elem, el, tg.loc);
+                        }
+                    }
+                }
+                lowerBlock(rs.body.list);
+            });
+            out.add(new Loop(ids[0], body, List.of(new SetLocal(i, new Bin(Op.ADD, K.I, new Local(i, K.I), new IConst(1))), new Poll())));
+        } finally {
+            breakTarget = savedB;
+            continueTarget = savedC;
+        }
+    }
+
+    private void assignScalarTo(glassgo.compiler.ast.Expr l, boolean define, Ir.Expr v) {
+        if (l instanceof Ident id && id.name.equals("_")) {
+            return;
+        }
+        if (define && l instanceof Ident id && info.def(id) instanceof Var var && !vars.containsKey(var)) {
+            declareLocal(var);
+        }
+        Target tg = target(l);
+        writeTarget(tg, v);
+    }
+
+    /**
+     * switch: the clause is chosen first (sel = index of the matching clause), then the bodies run in order
+     * guarded by sel, so fallthrough is "sel = next".
+     */
+    private void switchStmt(SwitchStmt ss) {
+        int id = nextLabel++;
+        if (pendingLabel != null) {
+            labels.put(pendingLabel, new int[] {id, continueTarget});
+            pendingLabel = null;
+        }
+        if (ss.init != null) {
+            lowerStmt(ss.init);
+        }
+        Type tagT = ss.tag == null ? null : info.typeOf(ss.tag);
+        Object tag = null;
+        if (ss.tag != null) {
+            if (Layouts.isScalar(tagT)) {
+                tag = spillScalarAlways(scalar(ss.tag), tagT);
+            } else {
+                Loc l = frameTemp(tagT);
+                into(ss.tag, l);
+                tag = l;
+            }
+        }
+        int sel = newLocal();
+        out.add(new SetLocal(sel, new IConst(-1)));
+        List<CaseClause> clauses = ss.body.list.stream().map(c -> (CaseClause) c).toList();
+        int dflt = -1;
+        List<Stmt> chain = new ArrayList<>();
+        List<Stmt> cur = chain;
+        for (int k = 0; k < clauses.size(); k++) {
+            CaseClause cc = clauses.get(k);
+            if (cc.list == null || cc.list.isEmpty()) {
+                dflt = k;
+                continue;
+            }
+            for (glassgo.compiler.ast.Expr e : cc.list) {
+                final Object tagv = tag;
+                List<Stmt> condStmts = new ArrayList<>();
+                List<Stmt> saved = out;
+                out = condStmts;
+                Ir.Expr c;
+                if (tagv == null) {
+                    c = scalar(e);
+                } else if (tagv instanceof Loc tl) {
+                    Loc el = aggr(e);
+                    c = compareAggr(Token.EQL, tagT, tl, el, e);
+                } else {
+                    c = compare(Token.EQL, tagT, (Ir.Expr) tagv, convertScalar(scalar(e), info.typeOf(e), tagT), e);
+                }
+                out = saved;
+                List<Stmt> els = new ArrayList<>();
+                cur.addAll(condStmts);
+                cur.add(new If(c, List.of(new SetLocal(sel, new IConst(k))), els));
+                cur = els;
+            }
+        }
+        if (dflt >= 0) {
+            cur.add(new SetLocal(sel, new IConst(dflt)));
+        }
+        List<Stmt> blockBody = new ArrayList<>(chain);
+        int savedB = breakTarget, savedSel = fallthroughSel, savedNext = fallthroughNext;
+        breakTarget = id;
+        try {
+            for (int k = 0; k < clauses.size(); k++) {
+                CaseClause cc = clauses.get(k);
+                fallthroughSel = k + 1 < clauses.size() ? sel : -1;
+                fallthroughNext = k + 1;
+                boolean falls = !cc.body.isEmpty() && cc.body.get(cc.body.size() - 1) instanceof BranchStmt b
+                        && b.tok == Token.FALLTHROUGH;
+                List<Stmt> body = sub(() -> lowerBlock(cc.body));
+                if (!falls) {
+                    body.add(new Break(id));
+                }
+                blockBody.add(new If(new Bin(Op.EQ, K.I, new Local(sel, K.I), new IConst(k)), body, List.of()));
+            }
+        } finally {
+            breakTarget = savedB;
+            fallthroughSel = savedSel;
+            fallthroughNext = savedNext;
+        }
+        out.add(new Block(id, blockBody));
+    }
+
+    private void returnStmt(ReturnStmt rs) {
+        if (rs.results.isEmpty()) {
+            if (abi.scalarResult) {
+                out.add(new Return(readVar(resultVars.get(0), rs.pos())));
+            } else {
+                copyBoxedResults();
+                out.add(new Return(null));
+            }
+            return;
+        }
+        List<glassgo.compiler.ast.Expr> vals = rs.results;
+        if (vals.size() == 1 && abi.results.size() > 1) {
+            glassgo.compiler.ast.Expr r = unparen(vals.get(0));
+            CallExpr c = (CallExpr) r;
+            CallAbi cabi = callAbi(c);
+            call(c, null);
+            List<Loc> tmps = new ArrayList<>();
+            for (int i = 0; i < cabi.results.size(); i++) {
+                Loc tmp = frameTemp(cabi.results.get(i));
+                copy(cabi.results.get(i), new Loc(new OutAddr(cabi.resultOffs[i]), 0, false), tmp);
+                tmps.add(tmp);
+            }
+            for (int i = 0; i < tmps.size(); i++) {
+                copy(abi.results.get(i), tmps.get(i), new Loc(new FrameAddr(abi.resultOffs[i]), 0, false));
+            }
+            out.add(new Return(null));
+            return;
+        }
+        if (abi.scalarResult) {
+            Type t = abi.results.get(0);
+            out.add(new Return(convertScalar(scalar(vals.get(0)), info.typeOf(vals.get(0)), t)));
+            return;
+        }
+        // evaluate every result first (they may read named results), then store them
+        List<Object> tmp = new ArrayList<>();
+        for (int i = 0; i < vals.size(); i++) {
+            Type t = abi.results.get(i);
+            if (Layouts.isScalar(t)) {
+                tmp.add(spillScalarAlways(convertScalar(scalar(vals.get(i)), info.typeOf(vals.get(i)), t), t));
+            } else {
+                Loc l = frameTemp(t);
+                into(vals.get(i), l);
+                tmp.add(l);
+            }
+        }
+        for (int i = 0; i < vals.size(); i++) {
+            Type t = abi.results.get(i);
+            Loc dst = new Loc(new FrameAddr(abi.resultOffs[i]), 0, false);
+            if (tmp.get(i) instanceof Loc l) {
+                copy(t, l, dst);
+            } else {
+                storeTo(dst, t, (Ir.Expr) tmp.get(i));
+            }
+        }
+        out.add(new Return(null));
+    }
+
+    /** Named results that live on the heap are copied to the result area at return. */
+    private void copyBoxedResults() {
+        for (int i = 0; i < resultVars.size(); i++) {
+            VarLoc vl = vars.get(resultVars.get(i));
+            if (vl != null && vl.kind == VarLoc.BOXED) {
+                copy(vl.type, locOf(vl), new Loc(new FrameAddr(abi.resultOffs[i]), 0, false));
+            }
+        }
+    }
+
+    private Ir.Expr readVar(Var v, int pos) {
+        VarLoc vl = varLoc(v, pos);
+        if (vl.kind == VarLoc.REG) {
+            return new Local(vl.slot, Layouts.kind(v.type()));
+        }
+        return load(v.type(), locOf(vl));
+    }
+
+    // =============================================================================== expressions
+
+    private static glassgo.compiler.ast.Expr unparen(glassgo.compiler.ast.Expr e) {
+        while (e instanceof ParenExpr p) {
+            e = p.x;
+        }
+        return e;
+    }
+
+    private boolean isNil(glassgo.compiler.ast.Expr e) {
+        Type t = info.typeOf(e);
+        return t instanceof Basic b && b.kind() == Basic.Kind.UNTYPED_NIL;
+    }
+
+    /** Whether evaluating e may reach a safepoint (a call, an allocation). */
+    private boolean hasSafepoint(glassgo.compiler.ast.Expr e) {
+        boolean[] found = {false};
+        Inspector.inspect(e, n -> {
+            if (n instanceof CallExpr c) {
+                if (!info.isType(unparen(c.fun))) {
+                    Builtin.Id b = info.builtin(unparen(c.fun));
+                    if (b == null || b == Builtin.Id.APPEND || b == Builtin.Id.MAKE || b == Builtin.Id.NEW) {
+                        found[0] = true;
+                    }
+                } else if (!Layouts.isScalar(info.typeOf(c))) {
+                    found[0] = true;
+                }
+            } else if (n instanceof CompositeLit || (n instanceof BinaryExpr be && be.op == Token.ADD
+                    && info.typeOf(be) != null && Predicates.isString(info.typeOf(be)) && info.constant(be) == null)) {
+                found[0] = true;
+            }
+            return !found[0];
+        });
+        return found[0];
+    }
+
+    /** A scalar-typed expression's value. */
+    Ir.Expr scalar(glassgo.compiler.ast.Expr e) {
+        try {
+            return scalar0(e);
+        } catch (Unsupported u) {
+            if (u.pos < 0) {
+                u.pos = e.pos();
+            }
+            throw u;
+        }
+    }
+
+    private Ir.Expr scalar0(glassgo.compiler.ast.Expr e) {
+        e = unparen(e);
+        if (pre.get(e) instanceof Ir.Expr done) {
+            return done;
+        }
+        Type t = info.typeOf(e);
+        Value cv = info.constant(e);
+        if (cv != null) {
+            return constScalar(cv, t);
+        }
+        if (isNil(e)) {
+            return new IConst(0);
+        }
+        if (t != null && !Layouts.isScalar(t)) {
+            throw new IllegalStateException("ir: scalar() of a " + t + " expression at " + fset.position(e.pos()));
+        }
+        switch (e) {
+            case Ident id -> {
+                Obj o = info.obj(id);
+                if (o instanceof Var v) {
+                    return readVar(v, id.pos());
+                }
+                if (o instanceof Func) {
+                    throw new Unsupported("function values", id.pos());
+                }
+                throw new Unsupported("identifier " + id.name, id.pos());
+            }
+            case BinaryExpr be -> {
+                return binary(be);
+            }
+            case UnaryExpr ue -> {
+                return unary(ue);
+            }
+            case StarExpr se -> {
+                Ir.Expr p = nilcheck(scalar(se.x));
+                return new Load(Layouts.mem(t), p);
+            }
+            case SelectorExpr sel -> {
+                if (info.obj(sel.sel) instanceof Func) {
+                    throw new Unsupported("method values", sel.pos());
+                }
+                return load(t, addressOf(sel));
+            }
+            case IndexExpr ix -> {
+                Type xt = info.typeOf(ix.x).underlying();
+                if (xt instanceof glassgo.compiler.types.Map) {
+                    throw new Unsupported("maps", ix.pos());
+                }
+                if (xt instanceof Basic) {
+                    return stringIndex(ix);
+                }
+                return load(t, addressOf(ix));
+            }
+            case CallExpr c -> {
+                return callScalar(c);
+            }
+            case TypeAssertExpr ta -> throw new Unsupported("type assertions", ta.pos());
+            case FuncLit fl -> throw new Unsupported("function literals (closures)", fl.pos());
+            case CompositeLit cl -> throw new Unsupported("composite literal of scalar type", cl.pos());
+            default -> throw new Unsupported("expression " + e.getClass().getSimpleName(), e.pos());
+        }
+    }
+
+    private Ir.Expr constScalar(Value cv, Type t) {
+        Type u = t.underlying();
+        if (u instanceof Basic b) {
+            if (b.is(Basic.IS_BOOLEAN)) {
+                return new IConst(Constant.boolVal(cv) ? 1 : 0);
+            }
+            if (b.is(Basic.IS_FLOAT) || (b.kind() == Basic.Kind.UNTYPED_FLOAT)) {
+                if (b.kind() == Basic.Kind.FLOAT32) {
+                    return new FConst(Constant.float32Val(cv).value());
+                }
+                return new FConst(Constant.float64Val(cv).value());
+            }
+            if (b.is(Basic.IS_INTEGER)) {
+                Value iv = Constant.toInt(cv);
+                if (b.is(Basic.IS_UNSIGNED)) {
+                    return new IConst(Constant.uint64Val(iv).value());
+                }
+                return new IConst(Constant.int64Val(iv).value());
+            }
+            if (b.is(Basic.IS_COMPLEX)) {
+                throw new Unsupported("complex numbers");
+            }
+        }
+        throw new Unsupported("constant of type " + t);
+    }
+
+    private Ir.Expr stringIndex(IndexExpr ix) {
+        Loc s = aggr(ix.x);
+        Ir.Expr i = index(ix.index, new Load(Mem.I64, s.at(8).addr()));
+        return new Load(Mem.U8, new Bin(Op.ADD, K.I, new Load(Mem.I64, s.addr()), i));
+    }
+
+    /** An index checked against len: Go's panicIndex when out of range. */
+    private Ir.Expr index(glassgo.compiler.ast.Expr idx, Ir.Expr len) {
+        Ir.Expr i = scalar(idx);
+        Type it = info.typeOf(idx);
+        if (Predicates.isUnsigned(it) || info.constant(idx) != null) {
+            i = convertScalar(i, it, glassgo.compiler.types.Universe.INT);
+        }
+        String m = Predicates.isUnsigned(it) ? "checkIndexU" : "checkIndex";
+        return new CallRt("Abi", m, List.of(i, len), K.I);
+    }
+
+    private Ir.Expr binary(BinaryExpr be) {
+        Type xt = info.typeOf(be.x);
+        Type t = info.typeOf(be);
+        switch (be.op) {
+            case LAND -> {
+                return new Cond(scalar(be.x), scalar(be.y), new IConst(0));
+            }
+            case LOR -> {
+                return new Cond(scalar(be.x), new IConst(1), scalar(be.y));
+            }
+            case EQL, NEQ, LSS, LEQ, GTR, GEQ -> {
+                Type ct = isNil(be.x) ? info.typeOf(be.y) : xt;
+                if (!Layouts.isScalar(ct) && !isNil(be.x) && !isNil(be.y)) {
+                    Loc a = aggrStable(be.x, be.y);
+                    Loc b = aggr(be.y);
+                    return compareAggr(be.op, ct, a, b, be);
+                }
+                if (!Layouts.isScalar(ct)) {
+                    // slice == nil
+                    Loc a = isNil(be.x) ? aggr(be.y) : aggr(be.x);
+                    Ir.Expr p = new Load(Mem.I64, a.addr());
+                    return new Bin(be.op == Token.EQL ? Op.EQ : Op.NE, K.I, p, new IConst(0));
+                }
+                Ir.Expr a = scalar(be.x);
+                if (hasSafepoint(be.y)) {
+                    a = spillScalar(a, ct);
+                }
+                Ir.Expr b = scalar(be.y);
+                if (Layouts.isScalar(xt)) {
+                    a = convertScalar(a, xt, ct);
+                }
+                b = convertScalar(b, info.typeOf(be.y), ct);
+                return compare(be.op, ct, a, b, be);
+            }
+            default -> { }
+        }
+        if (!Layouts.isScalar(t)) {
+            throw new IllegalStateException("ir: binary " + be.op + " on " + t + " used as a scalar");
+        }
+        Ir.Expr a = scalar(be.x);
+        if (hasSafepoint(be.y)) {
+            a = spillScalar(a, t);
+        }
+        Ir.Expr b = scalar(be.y);
+        return binaryOp(be.op, t, info.typeOf(be.y), convertScalar(a, xt, t), b, be);
+    }
+
+    /** x op y for scalars of type t (y of type yt: differs for shifts). */
+    private Ir.Expr binaryOp(Token op, Type t, Type yt, Ir.Expr a, Ir.Expr b, Node at) {
+        if (op == Token.SHL || op == Token.SHR) {
+            boolean signedCount = !Predicates.isUnsigned(yt);
+            String m = op == Token.SHL ? "shl" : Predicates.isUnsigned(t) ? "ushr" : "shr";
+            return normalize(new CallRt("Abi", m, List.of(a, b, new IConst(signedCount ? 1 : 0)), K.I), t);
+        }
+        b = convertScalar(b, yt, t);
+        return arith(op, t, a, b, at);
+    }
+
+    private Ir.Expr arith(Token op, Type t, Ir.Expr a, Ir.Expr b, Node at) {
+        K k = Layouts.kind(t);
+        boolean unsigned = Predicates.isUnsigned(t);
+        if (k == K.F) {
+            Op o = switch (op) {
+                case ADD -> Op.ADD;
+                case SUB -> Op.SUB;
+                case MUL -> Op.MUL;
+                case QUO -> Op.DIV;
+                default -> throw new Unsupported("float operator " + op, at.pos());
+            };
+            return normalize(new Bin(o, K.F, a, b), t);
+        }
+        if (Predicates.isComplex(t)) {
+            throw new Unsupported("complex numbers", at.pos());
+        }
+        Ir.Expr r = switch (op) {
+            case ADD -> new Bin(Op.ADD, K.I, a, b);
+            case SUB -> new Bin(Op.SUB, K.I, a, b);
+            case MUL -> new Bin(Op.MUL, K.I, a, b);
+            case QUO -> new CallRt("Abi", unsigned && Layouts.mem(t) == Mem.I64 ? "udiv" : "div", List.of(a, b), K.I);
+            case REM -> new CallRt("Abi", unsigned && Layouts.mem(t) == Mem.I64 ? "urem" : "rem", List.of(a, b), K.I);
+            case AND -> new Bin(Op.AND, K.I, a, b);
+            case OR -> new Bin(Op.OR, K.I, a, b);
+            case XOR -> new Bin(Op.XOR, K.I, a, b);
+            case AND_NOT -> new Bin(Op.AND, K.I, a, new Un(Conv.COM, K.I, b));
+            default -> throw new Unsupported("operator " + op, at.pos());
+        };
+        return normalize(r, t);
+    }
+
+    /** Re-normalizes a word to t's width (Go's wrap-around). */
+    private Ir.Expr normalize(Ir.Expr v, Type t) {
+        return switch (Layouts.mem(t)) {
+            case I8 -> new Un(Conv.SEXT8, K.I, v);
+            case U8 -> Predicates.isBoolean(t) ? v : new Un(Conv.ZEXT8, K.I, v);
+            case I16 -> new Un(Conv.SEXT16, K.I, v);
+            case U16 -> new Un(Conv.ZEXT16, K.I, v);
+            case I32 -> new Un(Conv.SEXT32, K.I, v);
+            case U32 -> new Un(Conv.ZEXT32, K.I, v);
+            case F32 -> new Un(Conv.ROUND32, K.F, v);
+            default -> v;
+        };
+    }
+
+    private Ir.Expr compare(Token op, Type t, Ir.Expr a, Ir.Expr b, Node at) {
+        boolean u64 = Predicates.isUnsigned(t) && Layouts.mem(t) == Mem.I64;
+        Op o = switch (op) {
+            case EQL -> Op.EQ;
+            case NEQ -> Op.NE;
+            case LSS -> u64 ? Op.ULT : Op.LT;
+            case LEQ -> u64 ? Op.ULE : Op.LE;
+            case GTR -> u64 ? Op.UGT : Op.GT;
+            case GEQ -> u64 ? Op.UGE : Op.GE;
+            default -> throw new Unsupported("comparison " + op, at.pos());
+        };
+        return new Bin(o, Layouts.kind(t), a, b);
+    }
+
+    private Ir.Expr compareAggr(Token op, Type t, Loc a, Loc b, Node at) {
+        if (Predicates.isString(t)) {
+            Ir.Expr pa = new Load(Mem.I64, a.addr()), la = new Load(Mem.I64, a.at(8).addr());
+            Ir.Expr pb = new Load(Mem.I64, b.addr()), lb = new Load(Mem.I64, b.at(8).addr());
+            if (op == Token.EQL || op == Token.NEQ) {
+                Ir.Expr eq = new CallRt("Abi", "eqstring", List.of(pa, la, pb, lb), K.I);
+                return op == Token.EQL ? eq : new Bin(Op.EQ, K.I, eq, new IConst(0));
+            }
+            Ir.Expr c = new CallRt("Abi", "cmpstring", List.of(pa, la, pb, lb), K.I);
+            return compare(op, glassgo.compiler.types.Universe.INT, c, new IConst(0), at);
+        }
+        if (t.underlying() instanceof Struct || t.underlying() instanceof Array) {
+            List<Layouts.Leaf> leaves = Layouts.leaves(t, 64);
+            if (leaves == null) {
+                throw new Unsupported("comparison of large arrays", at.pos());
+            }
+            // field by field; strings inside structs compare by content
+            Ir.Expr all = new IConst(1);
+            all = structEq(t, a, b);
+            return op == Token.EQL ? all : new Bin(Op.EQ, K.I, all, new IConst(0));
+        }
+        throw new Unsupported("comparison of " + t, at.pos());
+    }
+
+    private Ir.Expr structEq(Type t, Loc a, Loc b) {
+        Type u = t.underlying();
+        if (Layouts.isScalar(t)) {
+            return new Bin(Op.EQ, Layouts.kind(t), load(t, a), load(t, b));
+        }
+        if (Predicates.isString(t)) {
+            return compareAggr(Token.EQL, t, a, b, null);
+        }
+        Ir.Expr acc = null;
+        if (u instanceof Struct s) {
+            long[] offs = Layouts.fieldOffsets(s);
+            for (int i = 0; i < s.numFields(); i++) {
+                if (s.field(i).name().equals("_")) {
+                    continue;
+                }
+                Ir.Expr e = structEq(s.field(i).type(), a.at(offs[i]), b.at(offs[i]));
+                acc = acc == null ? e : new Cond(acc, e, new IConst(0));
+            }
+        } else if (u instanceof Array arr) {
+            long es = Layouts.size(arr.elem());
+            for (long i = 0; i < arr.len(); i++) {
+                Ir.Expr e = structEq(arr.elem(), a.at(i * es), b.at(i * es));
+                acc = acc == null ? e : new Cond(acc, e, new IConst(0));
+            }
+        } else {
+            throw new Unsupported("comparison of " + t);
+        }
+        return acc == null ? new IConst(1) : acc;
+    }
+
+    private Ir.Expr unary(UnaryExpr ue) {
+        Type t = info.typeOf(ue);
+        switch (ue.op) {
+            case SUB -> {
+                Ir.Expr x = scalar(ue.x);
+                if (Layouts.kind(t) == K.F) {
+                    return normalize(new Un(Conv.NEG, K.F, x), t);
+                }
+                return normalize(new Un(Conv.NEG, K.I, x), t);
+            }
+            case ADD -> {
+                return scalar(ue.x);
+            }
+            case NOT -> {
+                return new Bin(Op.EQ, K.I, scalar(ue.x), new IConst(0));
+            }
+            case XOR -> {
+                return normalize(new Un(Conv.COM, K.I, scalar(ue.x)), t);
+            }
+            case AND -> {
+                glassgo.compiler.ast.Expr x = unparen(ue.x);
+                if (x instanceof CompositeLit cl) {
+                    Type et = info.typeOf(cl);
+                    Ir.Expr p = spillPtr(newobject(et));
+                    into(cl, new Loc(p, 0, true));
+                    return p;
+                }
+                return addressOf(x).addr();
+            }
+            case ARROW -> throw new Unsupported("channel receive", ue.pos());
+            default -> throw new Unsupported("unary " + ue.op, ue.pos());
+        }
+    }
+
+    /** The location of an addressable expression (variable, field, element, *p). */
+    private Loc addressOf(glassgo.compiler.ast.Expr e) {
+        e = unparen(e);
+        switch (e) {
+            case Ident id -> {
+                Var v = (Var) info.obj(id);
+                VarLoc vl = varLoc(v, id.pos());
+                if (vl.kind == VarLoc.REG) {
+                    throw new IllegalStateException("ir: address of register variable " + v.name());
+                }
+                return locOf(vl);
+            }
+            case StarExpr se -> {
+                Ir.Expr p = spillPtr(nilcheck(scalar(se.x)));
+                return new Loc(p, 0, true);
+            }
+            case SelectorExpr sel -> {
+                return fieldLoc(sel);
+            }
+            case IndexExpr ix -> {
+                Type xt = info.typeOf(ix.x).underlying();
+                if (xt instanceof Slice sl) {
+                    Loc s = aggrStable(ix.x, ix.index);
+                    Ir.Expr i = index(ix.index, new Load(Mem.I64, s.at(8).addr()));
+                    long es = Layouts.size(sl.elem());
+                    Ir.Expr addr = new Bin(Op.ADD, K.I, new Load(Mem.I64, s.addr()), scaled(i, es));
+                    return new Loc(spillPtr(addr), 0, true);
+                }
+                if (xt instanceof Array a) {
+                    Loc base = addressOfOrTemp(ix.x);
+                    Ir.Expr i = index(ix.index, new IConst(a.len()));
+                    long es = Layouts.size(a.elem());
+                    if (i instanceof CallRt cr && cr.args().get(0) instanceof IConst ic) {
+                        return base.at(ic.v() * es);
+                    }
+                    if (!base.heap()) {
+                        int slot = newLocal();
+                        out.add(new SetLocal(slot, scaled(i, es)));
+                        return new Loc(new Bin(Op.ADD, K.I, base.addr(), new Local(slot, K.I)), 0, false);
+                    }
+                    return new Loc(spillPtr(new Bin(Op.ADD, K.I, base.addr(), scaled(i, es))), 0, true);
+                }
+                if (xt instanceof Pointer p && p.elem().underlying() instanceof Array a) {
+                    Ir.Expr ptr = spillPtr(nilcheck(scalar(ix.x)));
+                    Ir.Expr i = index(ix.index, new IConst(a.len()));
+                    long es = Layouts.size(a.elem());
+                    return new Loc(spillPtr(new Bin(Op.ADD, K.I, ptr, scaled(i, es))), 0, true);
+                }
+                throw new Unsupported("indexing " + xt, ix.pos());
+            }
+            case CompositeLit cl -> {
+                Loc tmp = frameTemp(info.typeOf(cl));
+                into(cl, tmp);
+                return tmp;
+            }
+            default -> throw new Unsupported("address of " + e.getClass().getSimpleName(), e.pos());
+        }
+    }
+
+    private static Ir.Expr scaled(Ir.Expr i, long es) {
+        return es == 1 ? i : new Bin(Op.MUL, K.I, i, new IConst(es));
+    }
+
+    /** An addressable location if e is addressable, else e's value in a temporary. */
+    private Loc addressOfOrTemp(glassgo.compiler.ast.Expr e) {
+        e = unparen(e);
+        if (e instanceof Ident || e instanceof StarExpr || e instanceof SelectorExpr || e instanceof IndexExpr) {
+            return addressOf(e);
+        }
+        return aggr(e);
+    }
+
+    /** x.f: walks the selection path (embedded fields, implicit dereferences). */
+    private Loc fieldLoc(SelectorExpr sel) {
+        Type xt = info.typeOf(sel.x);
+        Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, sel.sel.name);
+        if (r == null || !(r.obj() instanceof Var)) {
+            throw new Unsupported("selector " + sel.sel.name, sel.pos());
+        }
+        Loc cur;
+        Type ct = xt;
+        if (xt.underlying() instanceof Pointer p) {
+            cur = new Loc(spillPtr(nilcheck(scalar(sel.x))), 0, true);
+            ct = p.elem();
+        } else {
+            cur = addressOfOrTemp(sel.x);
+        }
+        int[] path = r.index();
+        for (int k = 0; k < path.length; k++) {
+            Struct st = (Struct) ct.underlying();
+            long off = Layouts.fieldOffsets(st)[path[k]];
+            cur = cur.at(off);
+            ct = st.field(path[k]).type();
+            if (k + 1 < path.length && ct.underlying() instanceof Pointer p) {
+                cur = new Loc(spillPtr(nilcheck(load(ct, cur))), 0, true);
+                ct = p.elem();
+            }
+        }
+        return cur;
+    }
+
+    /** An aggregate value's location (a variable's own location when possible, else a temporary). */
+    private Loc aggr(glassgo.compiler.ast.Expr e) {
+        glassgo.compiler.ast.Expr u = unparen(e);
+        if (pre.get(u) instanceof Loc done) {
+            return done;
+        }
+        if (info.constant(u) == null && (u instanceof Ident || u instanceof StarExpr
+                || (u instanceof SelectorExpr s && !(info.obj(s.sel) instanceof Func))
+                || (u instanceof IndexExpr ix && !(info.typeOf(ix.x).underlying() instanceof glassgo.compiler.types.Map)))) {
+            return addressOf(u);
+        }
+        Loc tmp = frameTemp(info.typeOf(e));
+        into(e, tmp);
+        return tmp;
+    }
+
+    /** Like aggr, but copied to a temporary if {@code later} may run code that changes it. */
+    private Loc aggrStable(glassgo.compiler.ast.Expr e, glassgo.compiler.ast.Expr later) {
+        Loc l = aggr(e);
+        if (later != null && hasSafepoint(later) && l.heap()) {
+            Loc tmp = frameTemp(info.typeOf(e));
+            copy(info.typeOf(e), l, tmp);
+            return tmp;
+        }
+        return l;
+    }
+
+    /** Evaluates an aggregate-typed expression into dst. */
+    private void into(glassgo.compiler.ast.Expr e0, Loc dst) {
+        glassgo.compiler.ast.Expr e = unparen(e0);
+        Type t = info.typeOf(e);
+        if (Layouts.isScalar(t)) {
+            storeTo(dst, t, scalar(e));
+            return;
+        }
+        Value cv = info.constant(e);
+        if (cv != null) {
+            if (Predicates.isString(t)) {
+                byte[] b = Constant.stringBytes(cv);
+                Ir.Expr p = b.length == 0 ? new IConst(0) : new DataAddr(stringData(b));
+                out.add(new Store(Mem.I64, dst.addr(), p));
+                out.add(new Store(Mem.I64, dst.at(8).addr(), new IConst(b.length)));
+                return;
+            }
+            throw new Unsupported("constant of type " + t, e.pos());
+        }
+        if (isNil(e)) {
+            zero(t, dst);
+            return;
+        }
+        switch (e) {
+            case CompositeLit cl -> compositeLit(cl, dst);
+            case BinaryExpr be when be.op == Token.ADD -> {
+                Loc a = aggrStable(be.x, be.y);
+                if (hasSafepoint(be.y)) {
+                    Loc tmp = frameTemp(t);
+                    copy(t, a, tmp);
+                    a = tmp;
+                }
+                Loc b = aggr(be.y);
+                if (dst.heap()) {
+                    Loc tmp = frameTemp(t);
+                    concat(tmp, a, b);
+                    copy(t, tmp, dst);
+                } else {
+                    concat(dst, a, b);
+                }
+            }
+            case CallExpr c -> {
+                Builtin.Id b = info.builtin(unparen(c.fun));
+                if (b != null) {
+                    builtinInto(b, c, dst);
+                } else if (info.isType(unparen(c.fun))) {
+                    conversionInto(c, dst);
+                } else {
+                    CallAbi cabi = callAbi(c);
+                    call(c, null);
+                    copy(t, new Loc(new OutAddr(cabi.resultOffs[0]), 0, false), dst);
+                }
+            }
+            case SliceExpr se -> sliceExpr(se, dst);
+            default -> copy(t, aggr(e), dst);
+        }
+    }
+
+    private void concat(Loc dst, Loc a, Loc b) {
+        if (dst.heap()) {
+            throw new IllegalStateException("ir: concat into the heap");
+        }
+        out.add(new Eval(new CallRt("Abi", "concatstrings", List.of(dst.addr(), new Load(Mem.I64, a.addr()),
+                new Load(Mem.I64, a.at(8).addr()), new Load(Mem.I64, b.addr()), new Load(Mem.I64, b.at(8).addr())), K.V)));
+    }
+
+    private void compositeLit(CompositeLit cl, Loc dst) {
+        Type t = info.typeOf(cl);
+        Type u = t.underlying();
+        if (u instanceof Pointer p) {
+            // an elided &T in [] *T{{...}}
+            Ir.Expr obj = spillPtr(newobject(p.elem()));
+            compositeLit0(cl, p.elem(), new Loc(obj, 0, true));
+            storeTo(dst, t, obj);
+            return;
+        }
+        compositeLit0(cl, t, dst);
+    }
+
+    private void compositeLit0(CompositeLit cl, Type t, Loc dst) {
+        Type u = t.underlying();
+        if (u instanceof Struct st) {
+            zero(t, dst);
+            long[] offs = Layouts.fieldOffsets(st);
+            for (int i = 0; i < cl.elts.size(); i++) {
+                glassgo.compiler.ast.Expr el = cl.elts.get(i);
+                int fi = i;
+                if (el instanceof KeyValueExpr kv) {
+                    String name = ((Ident) kv.key).name;
+                    for (int k = 0; k < st.numFields(); k++) {
+                        if (st.field(k).name().equals(name)) {
+                            fi = k;
+                        }
+                    }
+                    el = kv.value;
+                }
+                storeElem(el, st.field(fi).type(), dst.at(offs[fi]));
+            }
+            return;
+        }
+        if (u instanceof Array a) {
+            zero(t, dst);
+            long es = Layouts.size(a.elem());
+            long idx = 0;
+            for (glassgo.compiler.ast.Expr el : cl.elts) {
+                if (el instanceof KeyValueExpr kv) {
+                    idx = Constant.int64Val(Constant.toInt(info.constant(kv.key))).value();
+                    el = kv.value;
+                }
+                storeElem(el, a.elem(), dst.at(idx * es));
+                idx++;
+            }
+            return;
+        }
+        if (u instanceof Slice s) {
+            long n = 0, idx = 0;
+            for (glassgo.compiler.ast.Expr el : cl.elts) {
+                if (el instanceof KeyValueExpr kv) {
+                    idx = Constant.int64Val(Constant.toInt(info.constant(kv.key))).value();
+                }
+                idx++;
+                n = Math.max(n, idx);
+            }
+            Ir.Expr arr = spillPtr(new CallRt("Abi", "makeslice", List.of(typeRef(s.elem()), new IConst(n), new IConst(n)), K.I));
+            long es = Layouts.size(s.elem());
+            idx = 0;
+            for (glassgo.compiler.ast.Expr el : cl.elts) {
+                if (el instanceof KeyValueExpr kv) {
+                    idx = Constant.int64Val(Constant.toInt(info.constant(kv.key))).value();
+                    el = kv.value;
+                }
+                storeElem(el, s.elem(), new Loc(arr, idx * es, true));
+                idx++;
+            }
+            storeTo(dst, unsafePtr(), arr);
+            out.add(new Store(Mem.I64, dst.at(8).addr(), new IConst(n)));
+            out.add(new Store(Mem.I64, dst.at(16).addr(), new IConst(n)));
+            return;
+        }
+        throw new Unsupported("composite literal of type " + t, cl.pos());
+    }
+
+    private void storeElem(glassgo.compiler.ast.Expr el, Type et, Loc dst) {
+        if (el instanceof CompositeLit inner && info.typeOf(inner) == null) {
+            throw new Unsupported("elided composite literal type", el.pos());
+        }
+        if (Layouts.isScalar(et)) {
+            Ir.Expr v = convertScalar(scalar(el), info.typeOf(el), et);
+            if (hasSafepoint(el) && dst.heap()) {
+                v = spillScalar(v, et);
+            }
+            storeTo(dst, et, v);
+        } else if (dst.heap() && hasSafepoint(el)) {
+            Loc tmp = frameTemp(et);
+            into(el, tmp);
+            copy(et, tmp, dst);
+        } else {
+            into(el, dst);
+        }
+    }
+
+    private void sliceExpr(SliceExpr se, Loc dst) {
+        Type xt = info.typeOf(se.x);
+        Type u = xt.underlying();
+        Ir.Expr ptr, len, cap;
+        long es;
+        boolean isString = u instanceof Basic;
+        if (u instanceof Slice sl) {
+            Loc s = aggr(se.x);
+            Loc tmp = frameTemp(xt);
+            copy(xt, s, tmp);
+            ptr = new Load(Mem.I64, tmp.addr());
+            len = new Load(Mem.I64, tmp.at(8).addr());
+            cap = new Load(Mem.I64, tmp.at(16).addr());
+            es = Layouts.size(sl.elem());
+        } else if (isString) {
+            Loc s = aggr(se.x);
+            Loc tmp = frameTemp(xt);
+            copy(xt, s, tmp);
+            ptr = new Load(Mem.I64, tmp.addr());
+            len = new Load(Mem.I64, tmp.at(8).addr());
+            cap = len;
+            es = 1;
+        } else if (u instanceof Array a) {
+            ptr = spillPtr(addressOf(se.x).addr());
+            len = new IConst(a.len());
+            cap = len;
+            es = Layouts.size(a.elem());
+        } else if (u instanceof Pointer p && p.elem().underlying() instanceof Array a) {
+            ptr = spillPtr(nilcheck(scalar(se.x)));
+            len = new IConst(a.len());
+            cap = len;
+            es = Layouts.size(a.elem());
+        } else {
+            throw new Unsupported("slicing " + xt, se.pos());
+        }
+        Ir.Expr lo = se.low == null ? new IConst(0) : spillScalar(intOf(se.low), null0());
+        Ir.Expr hi = se.high == null ? len : spillScalar(intOf(se.high), null0());
+        Ir.Expr max = se.max == null ? cap : spillScalar(intOf(se.max), null0());
+        int loS = newLocal(), hiS = newLocal(), maxS = newLocal();
+        out.add(new SetLocal(loS, lo));
+        out.add(new SetLocal(hiS, hi));
+        out.add(new SetLocal(maxS, max));
+        out.add(new Eval(new CallRt("Abi", "checkSlice", List.of(new Local(loS, K.I), new Local(hiS, K.I), new Local(maxS, K.I),
+                cap, new IConst(se.max != null ? 1 : 0)), K.V)));
+        Ir.Expr np = new Cond(new Bin(Op.EQ, K.I, new Bin(Op.SUB, K.I, new Local(maxS, K.I), new Local(loS, K.I)), new IConst(0)),
+                ptr, new Bin(Op.ADD, K.I, ptr, scaled(new Local(loS, K.I), es)));
+        if (isString) {
+            np = new Bin(Op.ADD, K.I, ptr, new Local(loS, K.I));
+        }
+        Ir.Expr nlen = new Bin(Op.SUB, K.I, new Local(hiS, K.I), new Local(loS, K.I));
+        Ir.Expr ncap = new Bin(Op.SUB, K.I, new Local(maxS, K.I), new Local(loS, K.I));
+        Loc res = dst.heap() ? frameTemp(xt.underlying() instanceof Basic ? xt : sliceOf(xt)) : dst;
+        out.add(new Store(Mem.I64, res.addr(), np));
+        out.add(new Store(Mem.I64, res.at(8).addr(), nlen));
+        if (!isString) {
+            out.add(new Store(Mem.I64, res.at(16).addr(), ncap));
+        }
+        if (res != dst) {
+            copy(info.typeOf(se), res, dst);
+        }
+    }
+
+    private Type sliceOf(Type xt) {
+        Type u = xt.underlying();
+        if (u instanceof Slice) {
+            return xt;
+        }
+        Array a = (Array) (u instanceof Pointer p ? p.elem().underlying() : u);
+        return new Slice(a.elem());
+    }
+
+    private static Type null0() {
+        return glassgo.compiler.types.Universe.INT;
+    }
+
+    private Ir.Expr intOf(glassgo.compiler.ast.Expr e) {
+        return convertScalar(scalar(e), info.typeOf(e), glassgo.compiler.types.Universe.INT);
+    }
+
+    // =============================================================================== conversions
+
+    /** Converts a scalar of type from to type to (numeric conversions; identity for the rest). */
+    private Ir.Expr convertScalar(Ir.Expr v, Type from, Type to) {
+        if (from == null || to == null || Predicates.identical(from, to)) {
+            return v;
+        }
+        Type fu = from.underlying(), tu = to.underlying();
+        if (!(fu instanceof Basic fb) || !(tu instanceof Basic tb)) {
+            return v;
+        }
+        if (fb.kind() == Basic.Kind.UNTYPED_NIL) {
+            return v;
+        }
+        boolean fromF = fb.is(Basic.IS_FLOAT) || fb.kind() == Basic.Kind.UNTYPED_FLOAT;
+        boolean toF = tb.is(Basic.IS_FLOAT);
+        if (v.kind() == K.F) {
+            fromF = true;
+        }
+        if (fromF && toF) {
+            return normalize(v, to);
+        }
+        if (fromF && tb.is(Basic.IS_INTEGER)) {
+            if (tb.is(Basic.IS_UNSIGNED) && Layouts.mem(to) == Mem.I64) {
+                return new CallRt("Abi", "f2u", List.of(v), K.I);
+            }
+            return normalize(new Un(Conv.F2I, K.I, v), to);
+        }
+        if (toF && v.kind() == K.I) {
+            if (fb.is(Basic.IS_UNSIGNED) && Layouts.mem(from) == Mem.I64) {
+                return normalize(new CallRt("Abi", "u2f", List.of(v), K.F), to);
+            }
+            return normalize(new Un(Conv.I2F, K.F, v), to);
+        }
+        if (tb.is(Basic.IS_INTEGER) && fb.is(Basic.IS_INTEGER)) {
+            if (Layouts.mem(from) == Layouts.mem(to)) {
+                return v;
+            }
+            return normalize(v, to);
+        }
+        return v;
+    }
+
+    private void conversionInto(CallExpr c, Loc dst) {
+        Type to = info.typeOf(c);
+        glassgo.compiler.ast.Expr arg = c.args.get(0);
+        Type from = info.typeOf(arg);
+        if (Predicates.isString(to)) {
+            Type fu = from.underlying();
+            Loc tmp = dst.heap() ? frameTemp(to) : dst;
+            if (Predicates.isInteger(from)) {
+                out.add(new Eval(new CallRt("Abi", "intstring", List.of(tmp.addr(), scalar(arg)), K.V)));
+            } else if (fu instanceof Slice sl && Layouts.size(sl.elem()) == 1) {
+                Loc s = aggr(arg);
+                out.add(new Eval(new CallRt("Abi", "copybytes", List.of(tmp.addr(), new Load(Mem.I64, s.addr()),
+                        new Load(Mem.I64, s.at(8).addr()), new IConst(0)), K.V)));
+            } else if (Predicates.isString(from)) {
+                copy(to, aggr(arg), tmp);
+            } else {
+                throw new Unsupported("conversion from " + from + " to string", c.pos());
+            }
+            if (tmp != dst) {
+                copy(to, tmp, dst);
+            }
+            return;
+        }
+        if (to.underlying() instanceof Slice sl && Predicates.isString(from)) {
+            if (Layouts.size(sl.elem()) != 1) {
+                throw new Unsupported("conversion from string to []rune", c.pos());
+            }
+            Loc tmp = dst.heap() ? frameTemp(to) : dst;
+            Loc s = aggr(arg);
+            out.add(new Eval(new CallRt("Abi", "copybytes", List.of(tmp.addr(), new Load(Mem.I64, s.addr()),
+                    new Load(Mem.I64, s.at(8).addr()), new IConst(1)), K.V)));
+            if (tmp != dst) {
+                copy(to, tmp, dst);
+            }
+            return;
+        }
+        // same memory representation (named struct <-> struct, []T <-> S)
+        into(arg, dst);
+    }
+
+    // =============================================================================== calls
+
+    private CallAbi callAbi(CallExpr c) {
+        Type ft = info.typeOf(unparen(c.fun));
+        if (!(ft instanceof Signature s)) {
+            throw new Unsupported("call of a non-function", c.pos());
+        }
+        Obj o = calleeObj(c);
+        if (o instanceof Func f) {
+            return abiOf(f.signature());
+        }
+        return abiOf(s);
+    }
+
+    private Obj calleeObj(CallExpr c) {
+        glassgo.compiler.ast.Expr f = unparen(c.fun);
+        if (f instanceof Ident id) {
+            return info.obj(id);
+        }
+        if (f instanceof SelectorExpr sel) {
+            return info.obj(sel.sel);
+        }
+        return null;
+    }
+
+    private Ir.Expr callScalar(CallExpr c) {
+        glassgo.compiler.ast.Expr f = unparen(c.fun);
+        if (info.isType(f)) {
+            Type to = info.typeOf(c);
+            glassgo.compiler.ast.Expr arg = c.args.get(0);
+            return convertScalar(scalar(arg), info.typeOf(arg), to);
+        }
+        Builtin.Id b = info.builtin(f);
+        if (b != null) {
+            return builtinScalar(b, c);
+        }
+        CallAbi cabi = callAbi(c);
+        Ir.Expr r = call(c, null);
+        if (cabi.scalarResult) {
+            if (Layouts.isPointerShaped(cabi.results.get(0))) {
+                return spillPtr(r);
+            }
+            int slot = newLocal();
+            out.add(new SetLocal(slot, r));
+            return new Local(slot, r.kind());
+        }
+        throw new IllegalStateException("ir: call with aggregate result used as a scalar");
+    }
+
+    /**
+     * Emits the call. For a scalar result returns the CallGo expression (to be used once, at once); else
+     * emits it as a statement and the results are at OutAddr(resultOffs) until the next call.
+     */
+    private Ir.Expr call(CallExpr c, Object unused) {
+        glassgo.compiler.ast.Expr f = unparen(c.fun);
+        Obj o = calleeObj(c);
+        if (!(o instanceof Func fn)) {
+            throw new Unsupported("calls of function values", c.pos());
+        }
+        if (c.ellipsis > 0) {
+            throw new Unsupported("variadic calls with ...", c.pos());
+        }
+        Signature s = fn.signature();
+        if (s.variadic()) {
+            throw new Unsupported("variadic functions", c.pos());
+        }
+        CallAbi cabi = abiOf(s);
+        List<glassgo.compiler.ast.Expr> args = new ArrayList<>();
+        List<Type> argTypes = new ArrayList<>();
+        Object recvVal = null;
+        if (s.recv() != null) {
+            SelectorExpr sel = (SelectorExpr) f;
+            Type rt = s.recv().type();
+            Type xt = info.typeOf(sel.x);
+            boolean wantPtr = rt instanceof Pointer;
+            boolean havePtr = xt.underlying() instanceof Pointer;
+            // walk embedded fields to the receiver
+            Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, sel.sel.name);
+            if (r != null && r.index().length > 1) {
+                throw new Unsupported("promoted methods through embedded fields", c.pos());
+            }
+            if (wantPtr == havePtr) {
+                if (wantPtr) {
+                    recvVal = spillPtr(scalar(sel.x));
+                } else {
+                    recvVal = argValue(sel.x, rt);
+                }
+            } else if (wantPtr) {
+                recvVal = spillPtr(addressOf(sel.x).addr());
+            } else {
+                Ir.Expr p = spillPtr(nilcheck(scalar(sel.x)));
+                Loc src = new Loc(p, 0, true);
+                if (Layouts.isScalar(rt)) {
+                    recvVal = spillScalarAlways(load(rt, src), rt);
+                } else {
+                    Loc tmp = frameTemp(rt);
+                    copy(rt, src, tmp);
+                    recvVal = tmp;
+                }
+            }
+        }
+        List<Object> vals = new ArrayList<>();
+        if (recvVal != null) {
+            vals.add(recvVal);
+        }
+        int pi = recvVal != null ? 1 : 0;
+        if (c.args.size() == 1 && s.params().len() > 1) {
+            throw new Unsupported("f(g()) with multiple results", c.pos());
+        }
+        // gc evaluates the arguments that call or allocate first, in order, then the plain operands
+        Object[] argVals = new Object[c.args.size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < c.args.size(); i++) {
+                if (hasSafepoint(c.args.get(i)) == (pass == 0)) {
+                    argVals[i] = argValue(c.args.get(i), cabi.params.get(pi + i));
+                }
+            }
+        }
+        vals.addAll(List.of(argVals));
+        // now write the aggregate arguments into the callee's frame and collect the JVM ones
+        List<Ir.Expr> jvmArgs = new ArrayList<>();
+        for (int i = 0; i < vals.size(); i++) {
+            Type pt = cabi.params.get(i);
+            if (cabi.paramOffs[i] < 0) {
+                jvmArgs.add((Ir.Expr) vals.get(i));
+            } else {
+                copy(pt, (Loc) vals.get(i), new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
+            }
+        }
+        CallGo cg = new CallGo(methodName(fn), jvmArgs, cabi.jvmRet);
+        if (cabi.scalarResult) {
+            return cg;
+        }
+        out.add(new Eval(cg));
+        return null;
+    }
+
+    /** An argument evaluated into a stable form: a JVM local / pointer slot / frame temporary. */
+    private Object argValue(glassgo.compiler.ast.Expr a, Type pt) {
+        if (Layouts.isScalar(pt)) {
+            Ir.Expr v = convertScalar(scalar(a), info.typeOf(a), pt);
+            return spillScalarAlways(v, pt);
+        }
+        Loc tmp = frameTemp(pt);
+        into(a, tmp);
+        return tmp;
+    }
+
+    // =============================================================================== builtins
+
+    private void builtinStmt(Builtin.Id b, CallExpr c) {
+        switch (b) {
+            case PRINT, PRINTLN -> {
+                // as gc: the arguments that call are evaluated first, then everything is printed in order
+                List<glassgo.compiler.ast.Expr> args = c.args;
+                for (glassgo.compiler.ast.Expr a : args) {
+                    if (hasSafepoint(a)) {
+                        Type t = info.typeOf(a);
+                        pre.put(unparen(a), Layouts.isScalar(t) ? spillScalarAlways(scalar(a), t) : aggr(a));
+                    }
+                }
+                for (int i = 0; i < args.size(); i++) {
+                    if (b == Builtin.Id.PRINTLN && i > 0) {
+                        out.add(new Eval(new CallRt("Print", "printsp", List.of(), K.V)));
+                    }
+                    printArg(args.get(i));
+                }
+                if (b == Builtin.Id.PRINTLN) {
+                    out.add(new Eval(new CallRt("Print", "printnl", List.of(), K.V)));
+                }
+            }
+            case PANIC -> {
+                glassgo.compiler.ast.Expr a = c.args.get(0);
+                Type t = info.typeOf(a);
+                if (Predicates.isString(t)) {
+                    Loc s = aggr(a);
+                    out.add(new Eval(new CallRt("Abi", "panicstring", List.of(new Load(Mem.I64, s.addr()),
+                            new Load(Mem.I64, s.at(8).addr())), K.A)));
+                } else if (Predicates.isInteger(t) || (t instanceof Basic bt && bt.kind() == Basic.Kind.UNTYPED_INT)) {
+                    Type dt = Predicates.defaultType(t);
+                    out.add(new Eval(new CallRt("Abi", "panicint", List.of(convertScalar(scalar(a), t, dt), new Str(qualified(dt))), K.A)));
+                } else {
+                    throw new Unsupported("panic with a value of type " + t, c.pos());
+                }
+            }
+            case COPY -> out.add(new Eval(copyBuiltin(c)));
+            default -> {
+                if (b == Builtin.Id.APPEND || b == Builtin.Id.LEN || b == Builtin.Id.CAP || b == Builtin.Id.NEW) {
+                    throw new Unsupported("unused result of " + b.name().toLowerCase(), c.pos());
+                }
+                throw new Unsupported("builtin " + b.name().toLowerCase(), c.pos());
+            }
+        }
+    }
+
+    private String qualified(Type t) {
+        if (t instanceof glassgo.compiler.types.Named n && n.obj().pkg() != null) {
+            return n.obj().pkg().name() + "." + n.obj().name();
+        }
+        return t.toString();
+    }
+
+    private void printArg(glassgo.compiler.ast.Expr a) {
+        Type t = info.typeOf(a);
+        if (t instanceof Basic b && b.kind() == Basic.Kind.UNTYPED_NIL) {
+            out.add(new Eval(new CallRt("Print", "printpointer", List.of(new IConst(0)), K.V)));
+            return;
+        }
+        Type dt = Predicates.defaultType(t);
+        Type u = dt.underlying();
+        if (u instanceof Basic b) {
+            if (b.is(Basic.IS_STRING)) {
+                Loc s = aggr(a);
+                out.add(new Eval(new CallRt("Print", "printstring", List.of(new Load(Mem.I64, s.addr()),
+                        new Load(Mem.I64, s.at(8).addr())), K.V)));
+                return;
+            }
+            if (b.is(Basic.IS_COMPLEX)) {
+                throw new Unsupported("complex numbers", a.pos());
+            }
+            Ir.Expr v = convertScalar(scalar(a), t, dt);
+            if (b.is(Basic.IS_BOOLEAN)) {
+                out.add(new Eval(new CallRt("Print", "printbool", List.of(v), K.V)));
+            } else if (b.is(Basic.IS_FLOAT)) {
+                out.add(new Eval(new CallRt("Print", "printfloat", List.of(v), K.V)));
+            } else if (b.kind() == Basic.Kind.UNSAFE_POINTER) {
+                out.add(new Eval(new CallRt("Print", "printpointer", List.of(v), K.V)));
+            } else if (b.is(Basic.IS_UNSIGNED)) {
+                out.add(new Eval(new CallRt("Print", "printuint", List.of(v), K.V)));
+            } else {
+                out.add(new Eval(new CallRt("Print", "printint", List.of(v), K.V)));
+            }
+            return;
+        }
+        if (Layouts.isPointerShaped(dt)) {
+            out.add(new Eval(new CallRt("Print", "printpointer", List.of(scalar(a)), K.V)));
+            return;
+        }
+        if (u instanceof Slice) {
+            Loc s = aggr(a);
+            out.add(new Eval(new CallRt("Print", "printslice", List.of(new Load(Mem.I64, s.addr()),
+                    new Load(Mem.I64, s.at(8).addr()), new Load(Mem.I64, s.at(16).addr())), K.V)));
+            return;
+        }
+        throw new Unsupported("print of " + t, a.pos());
+    }
+
+    private Ir.Expr builtinScalar(Builtin.Id b, CallExpr c) {
+        switch (b) {
+            case LEN, CAP -> {
+                glassgo.compiler.ast.Expr a = c.args.get(0);
+                Type t = info.typeOf(a).underlying();
+                if (t instanceof Array arr) {
+                    return new IConst(arr.len());
+                }
+                if (t instanceof Pointer p && p.elem().underlying() instanceof Array arr) {
+                    return new IConst(arr.len());
+                }
+                if (t instanceof Slice || (t instanceof Basic bt && bt.is(Basic.IS_STRING))) {
+                    Loc s = aggr(a);
+                    return new Load(Mem.I64, s.at(b == Builtin.Id.LEN ? 8 : 16).addr());
+                }
+                throw new Unsupported(b.name().toLowerCase() + " of " + t, c.pos());
+            }
+            case NEW -> {
+                Type t = ((Pointer) info.typeOf(c)).elem();
+                return spillPtr(newobject(t));
+            }
+            case COPY -> {
+                int slot = newLocal();
+                out.add(new SetLocal(slot, copyBuiltin(c)));
+                return new Local(slot, K.I);
+            }
+            case RECOVER -> throw new Unsupported("recover", c.pos());
+            default -> throw new Unsupported("builtin " + b.name().toLowerCase(), c.pos());
+        }
+    }
+
+    private Ir.Expr copyBuiltin(CallExpr c) {
+        Type dt = info.typeOf(c.args.get(0));
+        Type st = info.typeOf(c.args.get(1));
+        Loc d = frameTemp(dt);
+        into(c.args.get(0), d);
+        Loc s = frameTemp(st);
+        into(c.args.get(1), s);
+        Type elem = ((Slice) dt.underlying()).elem();
+        return new CallRt("Abi", "slicecopy", List.of(typeRef(elem), new Load(Mem.I64, d.addr()), new Load(Mem.I64, d.at(8).addr()),
+                new Load(Mem.I64, s.addr()), new Load(Mem.I64, s.at(8).addr())), K.I);
+    }
+
+    private void builtinInto(Builtin.Id b, CallExpr c, Loc dst) {
+        switch (b) {
+            case MAKE -> {
+                Type t = info.typeOf(c);
+                if (!(t.underlying() instanceof Slice sl)) {
+                    throw new Unsupported("make(" + t + ")", c.pos());
+                }
+                Ir.Expr len = spillScalar(intOf(c.args.get(1)), null0());
+                Ir.Expr cap = c.args.size() > 2 ? spillScalar(intOf(c.args.get(2)), null0()) : len;
+                Ir.Expr arr = spillPtr(new CallRt("Abi", "makeslice", List.of(typeRef(sl.elem()), len, cap), K.I));
+                storeTo(dst, unsafePtr(), arr);
+                out.add(new Store(Mem.I64, dst.at(8).addr(), len));
+                out.add(new Store(Mem.I64, dst.at(16).addr(), cap));
+            }
+            case APPEND -> append(c, dst);
+            default -> throw new Unsupported("builtin " + b.name().toLowerCase(), c.pos());
+        }
+    }
+
+    /** append(s, x...): grow if needed (growslice), then store the new elements. */
+    private void append(CallExpr c, Loc dst) {
+        Type st = info.typeOf(c);
+        Type elem = ((Slice) st.underlying()).elem();
+        long es = Layouts.size(elem);
+        Loc s = frameTemp(st);
+        into(c.args.get(0), s);
+        if (c.ellipsis > 0) {
+            // append(s, t...)
+            Type tt = info.typeOf(c.args.get(1));
+            Loc t = frameTemp(Predicates.isString(tt) ? tt : st);
+            into(c.args.get(1), t);
+            Ir.Expr n = new Load(Mem.I64, t.at(8).addr());
+            grow(s, elem, n);
+            Ir.Expr at = new Bin(Op.ADD, K.I, new Load(Mem.I64, s.addr()), scaled(new Bin(Op.SUB, K.I,
+                    new Load(Mem.I64, s.at(8).addr()), n), es));
+            out.add(new Eval(new CallRt("Abi", "typedmemmove", List.of(typeRef(elem), at, new Load(Mem.I64, t.addr()), n, new IConst(1)), K.V)));
+            copy(st, s, dst);
+            return;
+        }
+        int n = c.args.size() - 1;
+        if (n == 0) {
+            copy(st, s, dst);
+            return;
+        }
+        // evaluate the new elements first (they may call, allocate or read s)
+        List<Object> vals = new ArrayList<>();
+        for (int i = 1; i < c.args.size(); i++) {
+            vals.add(argValue(c.args.get(i), elem));
+        }
+        grow(s, elem, new IConst(n));
+        for (int i = 0; i < n; i++) {
+            Ir.Expr idx = new Bin(Op.ADD, K.I, new Load(Mem.I64, s.at(8).addr()), new IConst(i - n));
+            Loc el = new Loc(new Bin(Op.ADD, K.I, new Load(Mem.I64, s.addr()), scaled(idx, es)), 0, true);
+            if (vals.get(i) instanceof Loc l) {
+                copy(elem, l, el);
+            } else {
+                storeTo(el, elem, (Ir.Expr) vals.get(i));
+            }
+        }
+        copy(st, s, dst);
+    }
+
+    /** s (a frame temp) gets n more elements: len += n, growing the array when cap is short. */
+    private void grow(Loc s, Type elem, Ir.Expr n) {
+        int nl = newLocal();
+        out.add(new SetLocal(nl, new Bin(Op.ADD, K.I, new Load(Mem.I64, s.at(8).addr()), n)));
+        Ir.Expr newLen = new Local(nl, K.I);
+        out.add(new If(new Bin(Op.UGT, K.I, newLen, new Load(Mem.I64, s.at(16).addr())),
+                List.of(new Eval(new CallRt("Abi", "growslice", List.of(typeRef(elem), s.addr(), new Load(Mem.I64, s.addr()),
+                        new Load(Mem.I64, s.at(8).addr()), new Load(Mem.I64, s.at(16).addr()), newLen), K.V))),
+                List.of(new Store(Mem.I64, s.at(8).addr(), newLen))));
+    }
+}

@@ -1,0 +1,42 @@
+// GoPanic: a Go panic travelling up the JVM stack of a goroutine running compiled Go. Mirrors the
+// _panic record of runtime/runtime2.go and gopanic's "panic: <value>" report (panic.go printpanics).
+package glassgo.runtime.mutator;
+
+/**
+ * Thrown by compiled code for {@code panic(v)} and for run-time errors (index out of range, integer divide
+ * by zero, nil dereference, ...). {@link #text} is what Go prints after {@code "panic: "}: for a run-time
+ * error {@code "runtime error: ..."}, possibly followed by Go's {@code [signal ...]} line. There is no
+ * recover yet, so a GoPanic always ends the program with exit status 2.
+ */
+public final class GoPanic extends RuntimeException {
+    private final String text;
+    private final boolean runtimeError;
+
+    public GoPanic(String text, boolean runtimeError) {
+        super(text, null, false, false);
+        this.text = text;
+        this.runtimeError = runtimeError;
+    }
+
+    /** What Go prints after "panic: ". */
+    public String text() {
+        return text;
+    }
+
+    public boolean runtimeError() {
+        return runtimeError;
+    }
+
+    /** Go's report of an unrecovered panic, up to the goroutine header (no per-frame lines yet). */
+    public String report(long goid, java.util.List<String> functions) {
+        StringBuilder sb = new StringBuilder("panic: ").append(text);
+        if (runtimeError && text.contains("nil pointer dereference")) {
+            sb.append("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+        }
+        sb.append("\n\ngoroutine ").append(goid).append(" [running]:\n");
+        for (String f : functions) {
+            sb.append(f).append("(...)\n\t?:0\n");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,148 @@
+// Stack: a goroutine's stack in native memory, holding the frames of compiled Go functions. Mirrors
+// runtime/stack.go (stackalloc, copystack on growth) and the frame walk of runtime/traceback.go as the
+// collector's stack scan (mgcmark.go scanstack) uses it.
+package glassgo.runtime.stack;
+
+import glassgo.runtime.mem.SysMem;
+import glassgo.runtime.sched.G;
+import glassgo.runtime.sched.GoRuntime;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Frames are pushed at {@link #sp} and addressed relative to the stack base ({@code lo + fp + offset}),
+ * so growing the stack by copying it to a larger block keeps every frame valid: compiled code re-reads
+ * {@link #lo} after each call. Nothing else points into a stack today (a variable whose address is taken
+ * lives on the heap until escape analysis exists), so a copy needs no pointer adjustment yet.
+ *
+ * <p>Frame protocol (the ABI compiled code follows): the caller writes the callee's arguments at
+ * {@code lo + sp + paramOffset} (the callee's future frame, as Go's ABI0 passes arguments on the stack),
+ * then calls; the callee's prologue {@link #enter}s, which writes the frame header (the layout id) and
+ * clears the non-parameter pointer words; its epilogue {@link #leave}s, after which the caller reads
+ * the results from the popped frame before it calls anything else.
+ */
+public final class Stack {
+    /** Go's initial stack is 8 KiB; glassgo's frames are larger (no register allocation), so start at 64 KiB. */
+    static final long INITIAL_SIZE = 64 << 10;
+    /** Go's maxstacksize on 64-bit systems. */
+    static final long MAX_SIZE = 1_000_000_000L;
+
+    private static final MemorySegment NATIVE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    /** Receives one root: a pointer word's address and its value. */
+    @FunctionalInterface
+    public interface PointerVisitor {
+        void visit(long slotAddr, long ptr);
+    }
+
+    public final G g;
+    /** The base address; changes when the stack grows. */
+    public volatile long lo;
+    private long size;
+    /** The first free byte, relative to {@link #lo}. */
+    public long sp;
+    private boolean freed;
+
+    public Stack(G g) {
+        this.g = g;
+        this.size = INITIAL_SIZE;
+        this.lo = SysMem.sysAlloc(size);
+    }
+
+    /** The prologue: pushes a frame of {@code f}'s layout and returns its frame pointer (relative to lo). */
+    public long enter(FrameLayout f) {
+        long fp = sp;
+        long nsp = fp + f.size;
+        if (nsp > size) {
+            grow(nsp);
+        }
+        long base = lo + fp;
+        NATIVE.set(ValueLayout.JAVA_LONG_UNALIGNED, base, f.id);
+        for (int off : f.zeroOffsets) {
+            NATIVE.set(ValueLayout.JAVA_LONG_UNALIGNED, base + off, 0L);
+        }
+        sp = nsp;
+        return fp;
+    }
+
+    /** The epilogue: pops every frame above {@code fp} (also what unwinding to a frame does). */
+    public void leave(long fp) {
+        sp = fp;
+    }
+
+    /** The preemption poll at a function entry or loop back-edge. */
+    public void poll() {
+        GoRuntime.preemptPoll(g);
+    }
+
+    /**
+     * Go's copystack: a block twice as large (or enough for {@code need}), the old contents copied —
+     * including the arguments the caller wrote above sp — and the old block freed.
+     */
+    private void grow(long need) {
+        long nsize = size;
+        while (nsize < need + (4 << 10)) {
+            nsize *= 2;
+        }
+        if (nsize > MAX_SIZE) {
+            throw new StackOverflow(nsize);
+        }
+        long nlo = SysMem.sysAlloc(nsize);
+        MemorySegment.copy(NATIVE, lo, NATIVE, nlo, size);
+        long old = lo;
+        long oldSize = size;
+        lo = nlo;
+        size = nsize;
+        SysMem.sysFree(old, oldSize);
+    }
+
+    /** Thrown when a stack would exceed Go's 1 GB limit (Go: "goroutine stack exceeds 1000000000-byte limit"). */
+    public static final class StackOverflow extends RuntimeException {
+        StackOverflow(long want) {
+            super("runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: want " + want + "\nfatal error: stack overflow", null, false, false);
+        }
+    }
+
+    /**
+     * Visits every non-nil pointer word of every frame, walking from the base up by the layouts named in
+     * the frame headers. The goroutine must be stopped at a safepoint.
+     */
+    public void scan(PointerVisitor v) {
+        long base = lo;
+        long top = sp;
+        long fp = 0;
+        while (fp < top) {
+            FrameLayout f = FrameLayout.byId(NATIVE.get(ValueLayout.JAVA_LONG_UNALIGNED, base + fp));
+            for (int off : f.ptrOffsets) {
+                long p = NATIVE.get(ValueLayout.JAVA_LONG_UNALIGNED, base + fp + off);
+                if (p != 0) {
+                    v.visit(base + fp + off, p);
+                }
+            }
+            fp += f.size;
+        }
+        if (fp != top) {
+            throw new IllegalStateException("stack: frame walk ended at " + fp + ", not at sp " + top + " (corrupt stack)");
+        }
+    }
+
+    /** The functions on the stack, innermost first (a traceback without line numbers). */
+    public java.util.List<String> functions() {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        long fp = 0;
+        while (fp < sp) {
+            FrameLayout f = FrameLayout.byId(NATIVE.get(ValueLayout.JAVA_LONG_UNALIGNED, lo + fp));
+            out.add(0, f.func);
+            fp += f.size;
+        }
+        return out;
+    }
+
+    public void free() {
+        if (!freed) {
+            freed = true;
+            SysMem.sysFree(lo, size);
+        }
+    }
+}
