@@ -85,7 +85,9 @@ public final class Select {
             if (!block) {
                 return -1 & 0xFFFFFFFFL;
             }
-            block(g);
+            // Only nil channels: Go parks in pass 2 with nothing queued, so the dump says "select".
+            GoRuntime.gopark(g.g(), null, WaitReason.waitReasonSelect);
+            throw new IllegalStateException("select: a goroutine selecting on nil channels only was woken");
         }
         int[] lockorder = lockorder(cas0, pollorder, norder);
         sellock(cas0, lockorder);

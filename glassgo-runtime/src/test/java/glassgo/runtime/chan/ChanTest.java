@@ -354,6 +354,12 @@ class ChanTest {
                 Select.selectgo(p, cas, 0, 1, true);
             });
             g.go(Select::block);
+            g.go(p -> {
+                long cas = scratch(32);                     // two cases, both on nil channels
+                TypedMem.putLong(cas + 8, buf);
+                TypedMem.putLong(cas + 24, buf);
+                Select.selectgo(p, cas, 1, 1, true);
+            });
             Chan.chanrecv1(g, gl.get(0), buf);
         });
         assertThat(e).isNotNull();
@@ -365,7 +371,8 @@ class ChanTest {
                 "goroutine 4 [chan receive]:",
                 "goroutine 5 [chan send]:",
                 "goroutine 6 [select]:",
-                "goroutine 7 [select (no cases)]:");
+                "goroutine 7 [select (no cases)]:",
+                "goroutine 8 [select]:");
     }
 
     @Test
