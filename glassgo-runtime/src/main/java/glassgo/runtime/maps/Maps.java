@@ -141,6 +141,15 @@ public final class Maps {
         return e != 0 ? e : zeroVal(t);
     }
 
+    /**
+     * {@code m[key]} for elems over 1024 bytes (Go's mapaccess1_fat): the compiler passes the address of a
+     * zero value of the elem type, returned when the key is absent.
+     */
+    public static long mapaccess1_fat(Goroutine g, MapType t, long h, long key, long zero) {
+        long e = mapaccess2(g, t, h, key);
+        return e != 0 ? e : zero;
+    }
+
     /** {@code v, ok := m[key]}: the elem's address, or 0 when the key is absent (ok is {@code result != 0}). */
     public static long mapaccess2(Goroutine g, MapType t, long h, long key) {
         long slot = findSlot(t, h, key);

@@ -8,7 +8,7 @@
  *       the bucket's pointer mask; keys and elems over 128 bytes are stored indirectly.</li>
  *   <li>{@code Hmap} and {@code Bmap} — the header and bucket layouts, byte for byte Go's on amd64.</li>
  *   <li>{@link glassgo.runtime.maps.Maps} — the entry points: {@code makemap}, {@code makemap_small},
- *       {@code mapaccess1}, {@code mapaccess2}, {@code mapassign}, {@code mapdelete}, {@code maplen},
+ *       {@code mapaccess1}, {@code mapaccess1_fat}, {@code mapaccess2}, {@code mapassign}, {@code mapdelete}, {@code maplen},
  *       {@code mapclear}; incremental growth ({@code hashGrow}, {@code growWork}, {@code evacuate}).</li>
  *   <li>{@link glassgo.runtime.maps.Hiter} — {@code for range}: {@code mapiterinit}/{@code mapiternext}
  *       over a caller-provided 96-byte hiter.</li>
@@ -36,7 +36,6 @@
  * </ul>
  *
  * <p>Not yet: interface keys (interhash/nilinterhash and "hash of unhashable type"), the compiler's
- * specialised fast paths (mapaccess1_fast64 and friends: the generic path is correct for every key),
- * mapaccess1_fat for elems over 1024 bytes.
+ * specialised fast paths (mapaccess1_fast64 and friends: the generic path is correct for every key).
  */
 package glassgo.runtime.maps;

@@ -418,6 +418,24 @@ class MapsTest {
     }
 
     @Test
+    void hugeElemsAreReadThroughTheCallersZeroValueWhenAbsent() throws InterruptedException {
+        GoType huge = GoType.noscan("[200]int64", 1600);
+        MapType t = MapType.of("map[int64][200]int64", INT64, new Alg.Mem(8), huge);
+        run(g -> {
+            long kb = scratch(8);
+            long zero = scratch(1600);
+            try (Frame f = g.frame(1)) {
+                f.set(0, Maps.makemap_small(g));
+                TypedMem.putLong(kb, 1);
+                assertThatThrownBy(() -> Maps.mapaccess1(g, t, f.get(0), kb)).hasMessageContaining("mapaccess1_fat");
+                assertThat(Maps.mapaccess1_fat(g, t, f.get(0), kb, zero)).isEqualTo(zero);
+                TypedMem.putLong(Maps.mapassign(g, t, f.get(0), kb) + 1592, 77);
+                assertThat(TypedMem.getLong(Maps.mapaccess1_fat(g, t, f.get(0), kb, zero) + 1592)).isEqualTo(77);
+            }
+        });
+    }
+
+    @Test
     void churnAtConstantSizeTriggersSameSizeGrowthInsteadOfDoubling() throws InterruptedException {
         run(g -> {
             long kb = scratch(8);
