@@ -32,6 +32,7 @@ public final class LabReport {
     long peakRssBytes;
     long peakHeapLive;
     long peakMapped;
+    long scavenged;
 
     /** Adds a line to the workload's output. */
     public void println(String line) {
@@ -66,6 +67,11 @@ public final class LabReport {
         return peakMapped;
     }
 
+    /** Bytes the background scavenger returned to the OS during the run. */
+    public long scavenged() {
+        return scavenged;
+    }
+
     public String summaryLine() {
         return String.format(Locale.ROOT,
                 "summary: workload=%s gomaxprocs=%d gogc=%s gomemlimit=%s wall=%.3fs allocs=%d alloc-bytes=%s peak-heap=%s peak-mapped=%s peak-rss=%s goroutines=%d cycles=%d",
@@ -77,7 +83,8 @@ public final class LabReport {
     /** How the collector ran: its settings and the GODEBUG keys honoured or ignored. */
     public String noteLine() {
         StringBuilder sb = new StringBuilder("note: collector: concurrent mark-sweep, GOGC=").append(env.gogcText())
-                .append(", GOMEMLIMIT=").append(env.memoryLimitText());
+                .append(", GOMEMLIMIT=").append(env.memoryLimitText()).append(", scavenger released ")
+                .append(mb(scavenged));
         List<String> dbg = env.godebugNotes();
         if (!dbg.isEmpty()) {
             sb.append("; GODEBUG ").append(String.join(", ", dbg));

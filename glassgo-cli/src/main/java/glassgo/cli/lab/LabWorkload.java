@@ -3,6 +3,7 @@
 // summary, and turn a runtime fault into Go's "fatal error: ..." text with exit status 2.
 package glassgo.cli.lab;
 
+import glassgo.runtime.gc.Scavenger;
 import glassgo.runtime.gc.classic.ClassicCollector;
 import glassgo.runtime.mem.RuntimeFault;
 import glassgo.runtime.mutator.Goroutine;
@@ -99,6 +100,9 @@ public abstract class LabWorkload implements Callable<Integer> {
         ClassicCollector gc = ClassicCollector.attach(mu, env.gcSettings(), traceOut);
         HeapPeaks peaks = new HeapPeaks(mu.heap());
         gc.onCycleEnd(peaks);
+        // The peaks listener runs first, so peak-mapped is sampled before the scavenger releases anything.
+        Scavenger scavenger = new Scavenger(mu.heap(), gc.pacer(), env.gomaxprocs()).start();
+        gc.onCycleEnd(scavenger);
         boolean ok = false;
         SchedTracer[] holder = new SchedTracer[1];
         try {
@@ -114,6 +118,7 @@ public abstract class LabWorkload implements Callable<Integer> {
             r.stats = mu.stats();
             r.peakHeapLive = peaks.peakHeapLive();
             r.peakMapped = peaks.peakMapped();
+            r.scavenged = scavenger.released();
             r.peakRssBytes = peakRss();
             ok = true;
             return r;
@@ -126,9 +131,26 @@ public abstract class LabWorkload implements Callable<Integer> {
             if (holder[0] != null) {
                 holder[0].halt();
             }
+            stopScavenger(scavenger);
             if (ok) {
                 mu.close();
             }
+        }
+    }
+
+    /** Stops the scavenger before the heap is closed; it must not touch unmapped memory. */
+    private static void stopScavenger(Scavenger s) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                s.stop();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
