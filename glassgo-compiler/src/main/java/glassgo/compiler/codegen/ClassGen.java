@@ -141,13 +141,54 @@ public final class ClassGen {
                     }
                 }
             }
-            code.aload(0);
-            code.getstatic(g.self, "L$" + layoutIndex, CD_LAYOUT);
-            code.invokevirtual(CD_STACK, "enter", MethodTypeDesc.of(ConstantDescs.CD_long, CD_LAYOUT));
-            code.lstore(fpSlot);
+            // a function whose frame is only the header and that never addresses it needs no frame at all:
+            // it holds no pointer the collector must see, and its callees push theirs at the same sp
+            frameless = f.frame().size() == 8 && f.frame().ptrOffsets().length == 0 && !usesFrame(f.body());
+            if (!frameless) {
+                code.aload(0);
+                code.getstatic(g.self, "L$" + layoutIndex, CD_LAYOUT);
+                code.invokevirtual(CD_STACK, "enter", MethodTypeDesc.of(ConstantDescs.CD_long, CD_LAYOUT));
+                code.lstore(fpSlot);
+            }
             stmts(f.body());
             // falling off the end (after a panic call, or a function without results)
             ret(f.ret() == K.V ? null : f.ret() == K.F ? new FConst(0) : new IConst(0));
+        }
+
+        private boolean frameless;
+
+        private static boolean usesFrame(List<Stmt> body) {
+            for (Stmt s : body) {
+                boolean u = switch (s) {
+                    case SetLocal sl -> usesFrame(sl.e());
+                    case Store st -> usesFrame(st.addr()) || usesFrame(st.v());
+                    case StorePtr sp -> usesFrame(sp.addr()) || usesFrame(sp.v());
+                    case Eval ev -> usesFrame(ev.e());
+                    case If i -> usesFrame(i.c()) || usesFrame(i.then()) || usesFrame(i.els());
+                    case Loop l -> usesFrame(l.body()) || usesFrame(l.post());
+                    case Block b -> usesFrame(b.body());
+                    case Return r -> r.v() != null && usesFrame(r.v());
+                    default -> false;
+                };
+                if (u) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean usesFrame(Ir.Expr e) {
+            return switch (e) {
+                case FrameAddr fa -> true;
+                case OutAddr oa -> true;
+                case Load ld -> usesFrame(ld.addr());
+                case Bin b -> usesFrame(b.a()) || usesFrame(b.b());
+                case Un u -> usesFrame(u.a());
+                case CallGo c -> c.args().stream().anyMatch(FuncGen::usesFrame);
+                case CallRt c -> c.args().stream().anyMatch(FuncGen::usesFrame);
+                case Cond c -> usesFrame(c.c()) || usesFrame(c.a()) || usesFrame(c.b());
+                default -> false;
+            };
         }
 
         private void collectLocals(List<Stmt> body, Map<Integer, K> out) {
@@ -251,9 +292,11 @@ public final class ClassGen {
             if (v != null) {
                 expr(v);
             }
-            code.aload(0);
-            code.lload(fpSlot);
-            code.invokevirtual(CD_STACK, "leave", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long));
+            if (!frameless) {
+                code.aload(0);
+                code.lload(fpSlot);
+                code.invokevirtual(CD_STACK, "leave", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long));
+            }
             if (v == null) {
                 code.return_();
             } else if (v.kind() == K.F) {

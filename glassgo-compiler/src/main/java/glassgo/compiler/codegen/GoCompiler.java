@@ -56,9 +56,7 @@ public final class GoCompiler {
         Package pkg = new Package(pkgName, pkgName);
         Checker c = new Checker(fset, pkg, files, path -> null);
         for (TypeError e : c.checkFiles()) {
-            if (!e.soft()) {
-                errs.add(new Diagnostic(fset.position(e.pos()), e.msg()));
-            }
+            errs.add(new Diagnostic(fset.position(e.pos()), e.msg())); // soft errors (unused variables) fail a build too
         }
         if (!errs.isEmpty()) {
             return new Result(null, sorted(errs), null);

@@ -37,8 +37,8 @@ public final class Stack {
     }
 
     public final G g;
-    /** The base address; changes when the stack grows. */
-    public volatile long lo;
+    /** The base address; changes when the stack grows (only by its own goroutine; the collector reads it at a safepoint). */
+    public long lo;
     private long size;
     /** The first free byte, relative to {@link #lo}. */
     public long sp;

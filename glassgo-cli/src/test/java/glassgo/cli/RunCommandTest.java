@@ -1,0 +1,90 @@
+// RunCommandTest: end-to-end runs of the Go programs under src/test/go/run through `glassgo run`, compared
+// with what the real Go 1.19 toolchain printed for them (the .out files beside each program).
+package glassgo.cli;
+
+import glassgo.runtime.mutator.Print;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+    private static final Path PROGRAMS = Path.of("src/test/go/run");
+
+    record Outcome(int exit, String output) {}
+
+    /** Runs {@code glassgo run file} in-process, capturing print output and the runner's messages together. */
+    static Outcome run(Path file) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        Print.setOutput(buf);
+        int exit = RunCommand.run(List.of("-gcflags=-N", file.toString()), Map.of("GOGC", "100"), err);
+        Print.flush();
+        return new Outcome(exit, buf.toString(StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restorePrint() {
+        Print.setOutput(new java.io.FileOutputStream(java.io.FileDescriptor.err));
+    }
+
+    /**
+     * Each program's output equals Go's. A program whose .out has a "panic:" line must exit with status 2
+     * and print Go's panic text (the .out holds Go's report up to the goroutine trace, which differs).
+     */
+    @TestFactory
+    Stream<DynamicTest> programsPrintWhatGoPrints() throws IOException {
+        List<Path> programs;
+        try (Stream<Path> s = Files.list(PROGRAMS)) {
+            programs = s.filter(p -> p.toString().endsWith(".go")).sorted().toList();
+        }
+        assertThat(programs).hasSizeGreaterThanOrEqualTo(6);
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            String want = Files.readString(Path.of(p.toString().replaceFirst("\\.go$", ".out")));
+            Outcome got = run(p);
+            if (want.contains("\npanic: ") || want.startsWith("panic: ")) {
+                assertThat(got.exit).isEqualTo(2);
+                assertThat(maskPc(got.output)).startsWith(maskPc(want.stripTrailing()));
+            } else {
+                assertThat(got.output).isEqualTo(want);
+                assertThat(got.exit).isZero();
+            }
+        }));
+    }
+
+    /** Program counters in Go's [signal ...] line are addresses of Go's machine code: not comparable. */
+    private static String maskPc(String s) {
+        return s.replaceAll("pc=0x[0-9a-f]+", "pc=?");
+    }
+
+    @Test
+    void compileErrorsPrintCheckerPositionsAndExitOne(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.go");
+        Files.writeString(f, "package main\n\nfunc main() {\n\tx := 1\n}\n");
+        Outcome o = run(f);
+        assertThat(o.exit).isEqualTo(1);
+        assertThat(o.output).contains(f + ":4:2: x declared but not used");
+    }
+
+    @Test
+    void unsupportedFeaturesGiveOneLineAndExitTwo(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path f = dir.resolve("ch.go");
+        Files.writeString(f, "package main\n\nfunc main() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tprintln(<-c)\n}\n");
+        Outcome o = run(f);
+        assertThat(o.exit).isEqualTo(2);
+        assertThat(o.output).startsWith("glassgo: unsupported: ").contains(f + ":").doesNotContain("Exception");
+        assertThat(o.output.strip().lines().count()).isEqualTo(1);
+    }
+}
