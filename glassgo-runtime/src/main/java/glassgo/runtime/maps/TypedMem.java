@@ -67,7 +67,21 @@ public final class TypedMem {
 
     /** memmove of {@code n} bytes without barriers: only for pointer-free data or fresh, unpublished objects' scalars. */
     public static void memmove(long dst, long src, long n) {
-        if (n > 0 && dst != src) {
+        if (n <= 0 || dst == src) {
+            return;
+        }
+        // Word-sized values (map keys, channel elements) are the common case: a load and a store, where a
+        // bulk copy would first check its arguments and pick a loop.
+        if (n == 8) {
+            putLong(dst, getLong(src));
+        } else if (n == 4) {
+            putInt(dst, getInt(src));
+        } else if (n == 16) {                     // both words read before either is written: overlap-safe
+            long a = getLong(src);
+            long b = getLong(src + 8);
+            putLong(dst, a);
+            putLong(dst + 8, b);
+        } else {
             MemorySegment.copy(ALL, src, ALL, dst, n);
         }
     }
