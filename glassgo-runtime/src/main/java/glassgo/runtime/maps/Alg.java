@@ -9,7 +9,9 @@ import java.util.List;
  * A key type's hash and equality. {@link #hash} reads the key at an address and mixes it with a seed
  * (each map has its own, {@code hmap.hash0}); {@link #equal} compares two keys in place. Go's rules:
  * <ul>
- *   <li>integers, booleans, pointers, channels: their bytes ({@link Mem});</li>
+ *   <li>integers, booleans, pointers, channels, and arrays and structs of those without padding: their
+ *       bytes ({@link Mem}). A struct with padding (e.g. {@code struct{a int8; b int64}}) must use
+ *       {@link Struct}: its padding bytes are not part of the value and may differ between equal keys;</li>
  *   <li>floats and complexes: +0 and −0 are equal and hash alike; NaN is not equal to itself and hashes
  *       randomly, so each {@code m[NaN] = v} adds an entry that no lookup finds again;</li>
  *   <li>strings: their bytes, not the header;</li>
