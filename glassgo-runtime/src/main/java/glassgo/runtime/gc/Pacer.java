@@ -120,7 +120,12 @@ public final class Pacer {
         return Math.max(goal, heapMinimum);
     }
 
-    /** Step 2; {@code mappedReady} is Sys − HeapReleased, {@code heapFree} free backed heap pages. */
+    /**
+     * Step 2; {@code mappedReady} is Sys − HeapReleased, {@code heapFree} free backed heap pages, {@code heapAlloc}
+     * the bytes of objects not yet freed (Go's totalAlloc − totalFree, which still counts dead objects the
+     * sweeper has not reached). Passing heapLive instead (= the marked bytes right after a cycle) while the
+     * sweep is still to come would count all unswept garbage as non-heap memory and collapse the goal.
+     */
     public long memoryLimitHeapGoal(long mappedReady, long heapFree, long heapAlloc) {
         if (memoryLimit == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
