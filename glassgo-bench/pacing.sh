@@ -17,8 +17,9 @@
 #                       ~4-6 MB); ends with one line per workload:
 #                           NAME: limit L MB, glassgo C cycles P MB peak (+X% over the limit), go C cycles P MB peak (+Y%)
 # Environment: GOMAXPROCS (default 2), GOGC (pacing mode, default 100), CHURN_FLAGS, BINTREE_FLAGS (flags
-# passed identically to both sides; default: the workloads' defaults), GO (default /usr/lib/go-1.19/bin/go),
-# KEEP=dir (keep the traces there).
+# passed identically to both sides; default: the workloads' defaults), RUNS (default 1: runs per side; with
+# more, each figure is the median over the runs, since one run's peak is noisy on both sides),
+# GO (default /usr/lib/go-1.19/bin/go), KEEP=dir (keep the traces there).
 set -euo pipefail
 
 mode="${1:-pacing}"
@@ -53,24 +54,32 @@ summarize() {
        END { printf "%d %d\n", n, m }' "$1"
 }
 
+# median of the numbers on stdin (the lower middle one for an even count)
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
 run_pair() { # name, then env assignments for both sides
   local name="$1"; shift
-  local flags
+  local flags runs="${RUNS:-1}" i
   if [[ "$name" == churn ]]; then flags="${CHURN_FLAGS:-}"; else flags="${BINTREE_FLAGS:-}"; fi
-  echo "== $name ($*) flags: ${flags:-defaults}; load $(cut -d' ' -f1-3 /proc/loadavg)"
-  # shellcheck disable=SC2086
-  env GOMAXPROCS="$procs" GODEBUG=gctrace=1 "$@" "$repo/glassgo" lab "$name" $flags \
-    >"$work/$name-glassgo.out" 2>"$work/$name-glassgo.trace" \
-    || { cat "$work/$name-glassgo.trace" >&2; exit 1; }
-  grep '^summary:' "$work/$name-glassgo.out" | sed 's/^/   glassgo /'
-  # shellcheck disable=SC2086
-  env GOMAXPROCS="$procs" GODEBUG=gctrace=1 "$@" "$work/$name-go" $flags \
-    >"$work/$name-go.out" 2>"$work/$name-go.trace" \
-    || { cat "$work/$name-go.trace" >&2; exit 1; }
-  read -r gc_c gc_p < <(summarize "$work/$name-glassgo.trace")
-  read -r go_c go_p < <(summarize "$work/$name-go.trace")
-  echo "   glassgo: $(grep -c '^gc ' "$work/$name-glassgo.trace") gctrace lines, last: $(grep '^gc ' "$work/$name-glassgo.trace" | tail -n1)"
-  echo "   go:      $(grep -c '^gc ' "$work/$name-go.trace") gctrace lines, last: $(grep '^gc ' "$work/$name-go.trace" | tail -n1)"
+  echo "== $name ($*) flags: ${flags:-defaults}; $runs run(s) per side; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  : >"$work/$name-glassgo.sum"; : >"$work/$name-go.sum"
+  for i in $(seq 1 "$runs"); do
+    # shellcheck disable=SC2086
+    env GOMAXPROCS="$procs" GODEBUG=gctrace=1 "$@" "$repo/glassgo" lab "$name" $flags \
+      >"$work/$name-glassgo.$i.out" 2>"$work/$name-glassgo.$i.trace" \
+      || { cat "$work/$name-glassgo.$i.trace" >&2; exit 1; }
+    grep '^summary:' "$work/$name-glassgo.$i.out" | sed 's/^/   glassgo /'
+    summarize "$work/$name-glassgo.$i.trace" >>"$work/$name-glassgo.sum"
+    # shellcheck disable=SC2086
+    env GOMAXPROCS="$procs" GODEBUG=gctrace=1 "$@" "$work/$name-go" $flags \
+      >"$work/$name-go.$i.out" 2>"$work/$name-go.$i.trace" \
+      || { cat "$work/$name-go.$i.trace" >&2; exit 1; }
+    summarize "$work/$name-go.$i.trace" >>"$work/$name-go.sum"
+    echo "   run $i: glassgo $(tail -n1 "$work/$name-glassgo.sum" | awk '{print $1 " cycles " $2 " MB peak"}'), go $(tail -n1 "$work/$name-go.sum" | awk '{print $1 " cycles " $2 " MB peak"}'); load $(cut -d' ' -f1 /proc/loadavg)"
+  done
+  local gc_c gc_p go_c go_p
+  gc_c=$(awk '{print $1}' "$work/$name-glassgo.sum" | median); gc_p=$(awk '{print $2}' "$work/$name-glassgo.sum" | median)
+  go_c=$(awk '{print $1}' "$work/$name-go.sum" | median); go_p=$(awk '{print $2}' "$work/$name-go.sum" | median)
   results+=("$name $gc_c $gc_p $go_c $go_p")
 }
 
@@ -78,7 +87,7 @@ results=()
 if [[ "$mode" == pacing ]]; then
   run_pair churn GOGC="${GOGC:-100}" GOMEMLIMIT=off
   run_pair bintree GOGC="${GOGC:-100}" GOMEMLIMIT=off
-  echo "== pacing (GOGC=${GOGC:-100}, GOMAXPROCS=$procs; peak = max gctrace H0/H1)"
+  echo "== pacing (GOGC=${GOGC:-100}, GOMAXPROCS=$procs; peak = max gctrace H0/H1; median of ${RUNS:-1} run(s))"
   for r in "${results[@]}"; do
     read -r name gc_c gc_p go_c go_p <<<"$r"
     echo "$name: glassgo $gc_c cycles $gc_p MB peak, go $go_c cycles $go_p MB peak"
@@ -88,7 +97,7 @@ else
   bintree_limit="${BINTREE_LIMIT:-16MiB}"
   run_pair churn GOGC=off GOMEMLIMIT="$churn_limit"
   run_pair bintree GOGC=off GOMEMLIMIT="$bintree_limit"
-  echo "== GOMEMLIMIT with GOGC=off (GOMAXPROCS=$procs; peak = max gctrace H0/H1, MiB)"
+  echo "== GOMEMLIMIT with GOGC=off (GOMAXPROCS=$procs; peak = max gctrace H0/H1, MiB; median of ${RUNS:-1} run(s))"
   for r in "${results[@]}"; do
     read -r name gc_c gc_p go_c go_p <<<"$r"
     if [[ "$name" == churn ]]; then lim="$churn_limit"; else lim="$bintree_limit"; fi
