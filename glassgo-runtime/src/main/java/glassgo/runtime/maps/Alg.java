@@ -17,8 +17,9 @@ import java.util.List;
  *   <li>strings: their bytes, not the header;</li>
  *   <li>structs and arrays: field by field (element by element), chaining the seed; blank fields skipped.</li>
  * </ul>
- * Interface keys ({@code interhash}/{@code nilinterhash}: hash of the dynamic type's alg, "hash of
- * unhashable type" panic) need the iface package and are not here yet.
+ * Interface keys ({@link Eface}, {@link Iface}) hash and compare by their dynamic type's alg, which a
+ * {@link TypeTable} supplied by whoever lays out type descriptors looks up; a dynamic type that is not
+ * comparable panics "runtime error: hash of unhashable type T".
  */
 public sealed interface Alg {
     /** Go's hash function for this type: {@code hash(p, seed)}. */
@@ -256,6 +257,113 @@ public sealed interface Alg {
         @Override
         public boolean needKeyUpdate() {
             return n > 0 && elem.needKeyUpdate();
+        }
+    }
+
+    // --- interfaces ----------------------------------------------------------------------------------
+
+    /**
+     * What interface keys need to know about dynamic types, given a type descriptor's address (Go reads
+     * it from the {@code _type}: its alg, its kind flags, its name). Provided by the package that lays out
+     * type descriptors and itabs.
+     */
+    interface TypeTable {
+        /** The alg of type t, or null when t is not comparable (slices, maps, funcs, structs of them). */
+        Alg alg(long t);
+
+        /** Whether a value of type t is stored in the interface's data word itself (pointer-shaped types). */
+        boolean directIface(long t);
+
+        /** Go's spelling of type t, for panics. */
+        String name(long t);
+
+        /** The dynamic type of an itab ({@code itab._type}, the second word in Go's layout). */
+        default long itabType(long itab) {
+            return TypedMem.getLong(itab + 8);
+        }
+    }
+
+    /** Shared by both interface shapes: hash and compare the value of dynamic type t in data word d. */
+    private static long dynHash(TypeTable types, long t, long dataWord, long seed) {
+        Alg a = types.alg(t);
+        if (a == null) {
+            throw new ErrorString("hash of unhashable type " + types.name(t));
+        }
+        long p = types.directIface(t) ? dataWord : TypedMem.getLong(dataWord);
+        return Hash.IFACE_C1 * a.hash(p, seed ^ Hash.IFACE_C0);
+    }
+
+    private static boolean dynEqual(TypeTable types, long t, long xWord, long yWord) {
+        if (t == 0) {
+            return true;
+        }
+        Alg a = types.alg(t);
+        if (a == null) {
+            throw new ErrorString("comparing uncomparable type " + types.name(t));
+        }
+        if (types.directIface(t)) {
+            return TypedMem.getLong(xWord) == TypedMem.getLong(yWord);
+        }
+        return a.equal(TypedMem.getLong(xWord), TypedMem.getLong(yWord));
+    }
+
+    /** {@code interface{}} ({@code eface {_type, data}}): nilinterhash / nilinterequal. */
+    record Eface(TypeTable types) implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            long t = TypedMem.getLong(p);
+            return t == 0 ? seed : dynHash(types, t, p + 8, seed);
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            long t = TypedMem.getLong(p);
+            return t == TypedMem.getLong(q) && dynEqual(types, t, p + 8, q + 8);
+        }
+
+        @Override
+        public long size() {
+            return 16;
+        }
+
+        @Override
+        public boolean reflexive() {
+            return false;                       // it may hold a NaN
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return true;
+        }
+    }
+
+    /** A non-empty interface ({@code iface {tab *itab, data}}): interhash / interequal. */
+    record Iface(TypeTable types) implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            long tab = TypedMem.getLong(p);
+            return tab == 0 ? seed : dynHash(types, types.itabType(tab), p + 8, seed);
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            long tab = TypedMem.getLong(p);
+            return tab == TypedMem.getLong(q) && (tab == 0 || dynEqual(types, types.itabType(tab), p + 8, q + 8));
+        }
+
+        @Override
+        public long size() {
+            return 16;
+        }
+
+        @Override
+        public boolean reflexive() {
+            return false;
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return true;
         }
     }
 }

@@ -16,6 +16,9 @@ final class Hash {
     private static final long M3 = 0x8ebc6af09c88c6e3L;
     private static final long M4 = 0x589965cc75374cc3L;
     private static final long M5 = 0x1d8e4e27c47d124fL;
+    /** The multipliers Go mixes an interface's hash with (alg.go's c0, c1 on 64-bit). */
+    static final long IFACE_C0 = 33054211828000289L;
+    static final long IFACE_C1 = 23344194077549503L;
     /** Go's hashkey, randomized at start-up so that hash flooding cannot be planned across processes. */
     private static final long HASHKEY = new SecureRandom().nextLong() | 1;
 

@@ -35,7 +35,8 @@
  *       write".</li>
  * </ul>
  *
- * <p>Not yet: interface keys (interhash/nilinterhash and "hash of unhashable type"), the compiler's
+ * <p>Interface keys ({@code Alg.Eface}, {@code Alg.Iface}) need an {@code Alg.TypeTable} from whoever lays
+ * out type descriptors and itabs (alg, direct-iface flag and name of a dynamic type). Not yet: the compiler's
  * specialised fast paths (mapaccess1_fast64 and friends: the generic path is correct for every key).
  */
 package glassgo.runtime.maps;

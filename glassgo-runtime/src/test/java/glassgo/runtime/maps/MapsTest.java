@@ -435,6 +435,93 @@ class MapsTest {
         });
     }
 
+    /** A stand-in for the type descriptors: int64 (indirect), a pointer type (direct), float64, []int. */
+    private static final long T_INT = 0x1000;
+    private static final long T_PTR = 0x2000;
+    private static final long T_F64 = 0x3000;
+    private static final long T_SLICE = 0x4000;
+    private static final Alg.TypeTable TYPES = new Alg.TypeTable() {
+        @Override
+        public Alg alg(long t) {
+            return t == T_INT || t == T_PTR ? new Alg.Mem(8) : t == T_F64 ? new Alg.F64() : null;
+        }
+
+        @Override
+        public boolean directIface(long t) {
+            return t == T_PTR;
+        }
+
+        @Override
+        public String name(long t) {
+            return t == T_SLICE ? "[]int" : "T";
+        }
+    };
+
+    @Test
+    void interfaceKeysHashAndCompareByTheirDynamicTypeAndValue() throws InterruptedException {
+        MapType t = MapType.of("map[interface{}]int64", GoType.withPointers("interface{}", 16, 1),
+                new Alg.Eface(TYPES), INT64);
+        assertThat(t.reflexiveKey()).isFalse();
+        run(g -> {
+            long k = scratch(16);
+            long boxes = scratch(64);
+            try (Frame f = g.frame(1)) {
+                f.set(0, Maps.makemap_small(g));
+                // int64(5) in two different boxes is one key; a pointer-shaped 5 is another; nil is a key too.
+                TypedMem.putLong(boxes, 5);
+                TypedMem.putLong(boxes + 8, 5);
+                TypedMem.putLong(k, T_INT);
+                TypedMem.putLong(k + 8, boxes);
+                TypedMem.putLong(Maps.mapassign(g, t, f.get(0), k), 1);
+                TypedMem.putLong(k + 8, boxes + 8);
+                TypedMem.putLong(Maps.mapassign(g, t, f.get(0), k), 2);
+                TypedMem.putLong(k, T_PTR);
+                TypedMem.putLong(k + 8, 5);
+                TypedMem.putLong(Maps.mapassign(g, t, f.get(0), k), 3);
+                TypedMem.putLong(k, 0);
+                TypedMem.putLong(k + 8, 0);
+                TypedMem.putLong(Maps.mapassign(g, t, f.get(0), k), 4);
+                assertThat(Maps.maplen(f.get(0))).isEqualTo(3);
+                TypedMem.putLong(k, T_INT);
+                TypedMem.putLong(k + 8, boxes);
+                assertThat(TypedMem.getLong(Maps.mapaccess1(g, t, f.get(0), k))).isEqualTo(2);
+                // A NaN inside an interface is never found again, like a bare NaN.
+                TypedMem.putLong(boxes + 16, Double.doubleToRawLongBits(Double.NaN));
+                TypedMem.putLong(k, T_F64);
+                TypedMem.putLong(k + 8, boxes + 16);
+                Maps.mapassign(g, t, f.get(0), k);
+                Maps.mapassign(g, t, f.get(0), k);
+                assertThat(Maps.maplen(f.get(0))).isEqualTo(5);
+                assertThat(Maps.mapaccess2(g, t, f.get(0), k)).isZero();
+                // An uncomparable dynamic type panics with Go's run-time error, and the map stays usable.
+                TypedMem.putLong(k, T_SLICE);
+                assertThatThrownBy(() -> Maps.mapassign(g, t, f.get(0), k)).isInstanceOf(ErrorString.class)
+                        .hasMessage("runtime error: hash of unhashable type []int");
+                TypedMem.putLong(k, 0);
+                TypedMem.putLong(Maps.mapassign(g, t, f.get(0), k), 6);
+                assertThat(Maps.maplen(f.get(0))).isEqualTo(5);
+            }
+        });
+        // A non-empty interface compares itabs first, then the values by the itab's type.
+        Alg iface = new Alg.Iface(TYPES);
+        long itabs = scratch(64);
+        TypedMem.putLong(itabs + 8, T_INT);
+        TypedMem.putLong(itabs + 32 + 8, T_INT);
+        long box = scratch(16);
+        TypedMem.putLong(box, 7);
+        TypedMem.putLong(box + 8, 7);
+        long x = scratch(16);
+        long y = scratch(16);
+        TypedMem.putLong(x, itabs);
+        TypedMem.putLong(x + 8, box);
+        TypedMem.putLong(y, itabs);
+        TypedMem.putLong(y + 8, box + 8);
+        assertThat(iface.equal(x, y)).isTrue();
+        assertThat(iface.hash(x, 99)).isEqualTo(iface.hash(y, 99));
+        TypedMem.putLong(y, itabs + 32);
+        assertThat(iface.equal(x, y)).as("same type, different interface: different itabs").isFalse();
+    }
+
     @Test
     void churnAtConstantSizeTriggersSameSizeGrowthInsteadOfDoubling() throws InterruptedException {
         run(g -> {
