@@ -270,6 +270,9 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         tSweepTerm = t0;
         heap0 = h0;
         forced = force;
+        if (!global.empty()) {
+            throw new IllegalStateException("runtime: gcStart: grey objects left over from the previous cycle");
+        }
         heap.finishSweep();
         freedBySweep = heap.sweptObjects() - sweptAtFlip;
         for (SweepListener l : sweepListeners) {
@@ -308,13 +311,14 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         rootJobs = roots.globalJobs();
         gcw.dispose();
         flushStats(gcw);
+        int cycle = numgc;                              // read while stopped: the cycle may end before startWorkers
         GoRuntime.startTheWorld(sched);
         tMark = System.nanoTime();                      // as Go's: the pause ends once the world runs again
-        startWorkers();
+        startWorkers(cycle);
         return true;
     }
 
-    private void startWorkers() {
+    private void startWorkers(int cycle) {
         double goal = gomaxprocs * GC_BACKGROUND_UTILIZATION;
         int dedicated = (int) (goal + 0.5);
         double fractional = 0;
@@ -325,7 +329,6 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             }
             fractional = (goal - dedicated) / gomaxprocs;
         }
-        int cycle = numgc;
         for (int i = 0; i < dedicated; i++) {
             GoRuntime.go(() -> bgMarkWorker(cycle, 1.0));
         }
@@ -384,7 +387,12 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             long t = System.nanoTime();
             nbusy.incrementAndGet();
             long did = markRootJobs(gcw);
-            did += mark.drain(gcw, share >= 1 ? Long.MAX_VALUE : 256 << 10, GoRuntime::preemptPoll);
+            did += mark.drain(gcw, share >= 1 ? Long.MAX_VALUE : 256 << 10, () -> {
+                GoRuntime.preemptPoll();
+                // Parked here, the worker may have slept through mark termination (its buffer was empty
+                // then) and even into the next cycle: it must stop before taking that cycle's work.
+                return phase == GcPhase._GCmark && numgc == cycle;
+            });
             gcw.dispose();
             nbusy.decrementAndGet();
             long spent = System.nanoTime() - t;

@@ -94,11 +94,12 @@ public final class Mark {
     }
 
     /**
-     * Step 3: scans grey objects until none is left or {@code budget} bytes were scanned. Calls
-     * {@code poll} every 64 objects (a preemption point: {@code gcw} is consistent there). Returns the
-     * bytes scanned.
+     * Step 3: scans grey objects until none is left or {@code budget} bytes were scanned. Every 64 objects
+     * calls {@code poll} (a preemption point: {@code gcw} is consistent there) and stops if it returns
+     * false — a marker parked there may resume after its cycle ended, and must not drain the global list
+     * of the next cycle (nor shade anything once the sweep has begun). Returns the bytes scanned.
      */
-    long drain(GcWork gcw, long budget, Runnable poll) {
+    long drain(GcWork gcw, long budget, java.util.function.BooleanSupplier poll) {
         long start = gcw.scanWork;
         int k = 0;
         while (gcw.scanWork - start < budget) {
@@ -107,8 +108,8 @@ public final class Mark {
                 break;
             }
             scanobject(b, gcw);
-            if (poll != null && (++k & 63) == 0) {
-                poll.run();
+            if (poll != null && (++k & 63) == 0 && !poll.getAsBoolean()) {
+                break;
             }
         }
         return gcw.scanWork - start;

@@ -391,8 +391,10 @@ public final class GcStress {
                 continue;                              // its slot was freed and reused: it was freed
             }
             if (sizeOf(e.getValue()) >= 16 && allocated(obj)) {
+                MSpan sp = heap.spanOfHeap(obj);
                 violation("cycle " + cycle.n() + ": object 0x" + Long.toHexString(obj) + " id " + e.getValue()
-                        + " unreachable since the previous cycle is still allocated");
+                        + " unreachable since the previous cycle is still allocated (slot " + sp.objIndex(obj)
+                        + ", freeindex " + sp.freeindex() + ", " + sp + ")");
             }
             registry.remove(obj, e.getValue());
         }
