@@ -38,6 +38,7 @@ public final class ClassGen {
     private final ClassDesc self;
     private final Lower.Program prog;
     private final Map<String, Ir.Func> byName = new HashMap<>();
+    private final Map<String, MethodTypeDesc> dispatchDescs = new HashMap<>();
 
     private ClassGen(String className, Lower.Program prog) {
         this.self = ClassDesc.of(className);
@@ -45,6 +46,63 @@ public final class ClassGen {
         for (Ir.Func f : prog.funcs()) {
             byName.put(f.method(), f);
         }
+        for (Lower.Dispatch d : prog.dispatchers()) {
+            dispatchDescs.put(d.method(), dispatchDesc(d));
+        }
+    }
+
+    private static MethodTypeDesc dispatchDesc(Lower.Dispatch d) {
+        List<K> ps = new ArrayList<>();
+        ps.add(K.I);
+        ps.addAll(d.params());
+        return desc(ps, d.ret());
+    }
+
+    /** call$KEY(Stack s, long funcval, params...): switch on the funcval's id word to the function it names. */
+    private void dispatcher(CodeBuilder code, Lower.Dispatch d) {
+        code.lload(1);
+        code.invokestatic(CD_ABI, "nilcheck", MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_long));
+        code.invokestatic(CD_ABI, "ld64", MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_long));
+        code.l2i();
+        Label dflt = code.newLabel();
+        List<java.lang.classfile.instruction.SwitchCase> cases = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        for (Lower.Dispatch.Target t : d.targets()) {
+            Label l = code.newLabel();
+            labels.add(l);
+            cases.add(java.lang.classfile.instruction.SwitchCase.of(t.id(), l));
+        }
+        code.lookupswitch(dflt, cases);
+        for (int i = 0; i < d.targets().size(); i++) {
+            Lower.Dispatch.Target t = d.targets().get(i);
+            code.labelBinding(labels.get(i));
+            code.aload(0);
+            if (t.hasCtx()) {
+                code.lload(1);
+            }
+            int slot = 3;
+            for (K k : d.params()) {
+                if (k == K.F) {
+                    code.dload(slot);
+                } else {
+                    code.lload(slot);
+                }
+                slot += 2;
+            }
+            Ir.Func callee = byName.get(t.method());
+            code.invokestatic(self, t.method(), desc(callee.params(), callee.ret()));
+            switch (d.ret()) {
+                case I -> code.lreturn();
+                case F -> code.dreturn();
+                default -> code.return_();
+            }
+        }
+        code.labelBinding(dflt);
+        code.new_(ClassDesc.of("java.lang.IllegalStateException"));
+        code.dup();
+        code.ldc("codegen: func value names no function of this signature");
+        code.invokespecial(ClassDesc.of("java.lang.IllegalStateException"), "<init>", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_String));
+        code.athrow();
     }
 
     public static Compiled generate(String className, Lower.Program prog) {
@@ -77,6 +135,10 @@ public final class ClassGen {
                 code.putstatic(g.self, "GLOBALS", ConstantDescs.CD_long);
                 code.return_();
             });
+            for (Lower.Dispatch d : prog.dispatchers()) {
+                cb.withMethodBody(d.method(), dispatchDesc(d), ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC,
+                        code -> g.dispatcher(code, d));
+            }
             for (int i = 0; i < prog.funcs().size(); i++) {
                 Ir.Func f = prog.funcs().get(i);
                 int idx = i;
@@ -459,14 +521,15 @@ public final class ClassGen {
                 case Un u -> un(u);
                 case CallGo c -> {
                     Ir.Func callee = g.byName.get(c.method());
-                    if (callee == null) {
+                    MethodTypeDesc md = callee != null ? desc(callee.params(), callee.ret()) : g.dispatchDescs.get(c.method());
+                    if (md == null) {
                         throw new IllegalStateException("codegen: call of unknown function " + c.method());
                     }
                     code.aload(0);
                     for (Ir.Expr a : c.args()) {
                         expr(a);
                     }
-                    code.invokestatic(g.self, c.method(), desc(callee.params(), callee.ret()));
+                    code.invokestatic(g.self, c.method(), md);
                 }
                 case CallRt c -> {
                     List<ClassDesc> ps = new ArrayList<>();

@@ -52,7 +52,17 @@ import java.util.Set;
  */
 public final class Lower {
     /** Result of lowering a program. */
-    public record Program(List<Ir.Func> funcs, List<TypeDesc> types, byte[] data, TypeDesc globals, String entry) {}
+    public record Program(List<Ir.Func> funcs, List<TypeDesc> types, byte[] data, TypeDesc globals, String entry,
+                          List<Dispatch> dispatchers) {}
+
+    /**
+     * A call through a func value: {@code method(Stack, long funcval, params...)} loads the function id from
+     * the funcval's first word and calls the matching target (Go: CALL through the closure's fn word).
+     */
+    public record Dispatch(String method, List<K> params, K ret, List<Target> targets) {
+        /** Function id, JVM method, whether it takes the closure context (func literals) . */
+        public record Target(int id, String method, boolean hasCtx) {}
+    }
 
     private final TypeInfo info;
     private final FileSet fset;
@@ -65,6 +75,19 @@ public final class Lower {
     private final Map<Var, Long> globals = new LinkedHashMap<>();
     private long globalsSize;
     private final List<Ir.Func> funcs = new ArrayList<>();
+    /** Functions that may be called through func values: id -> (method, hasCtx, JVM signature key). */
+    private final List<Dispatch.Target> fnTargets = new ArrayList<>();
+    private final List<String> fnKeys = new ArrayList<>();
+    private final Map<String, Integer> fnIds = new HashMap<>();
+    private final Map<String, List<K>> keyParams = new HashMap<>();
+    private final Map<String, K> keyRet = new HashMap<>();
+    /** Function literals waiting to be lowered after the function that contains them. */
+    private final java.util.ArrayDeque<PendingLit> pendingLits = new java.util.ArrayDeque<>();
+    private int litCounter;
+    /** In a func literal's body: the frame slot holding its closure context. */
+    private long ctxSlot = -1;
+
+    record PendingLit(FuncLit lit, List<Var> captures, String method, String goName) {}
     /** Expressions already evaluated out of order (print's calls first): their stable value or location. */
     private final Map<glassgo.compiler.ast.Expr, Object> pre = new IdentityHashMap<>();
 
@@ -135,9 +158,21 @@ public final class Lower {
                 throw new Unsupported("functions without a body", fd.pos());
             }
             lowerFunc(fd);
+            lowerPendingLits();
         }
         lowerEntry(varSpecs, decls);
-        return new Program(funcs, typeDescs, data.toByteArray(), gdesc, "go$entry");
+        lowerPendingLits();
+        List<Dispatch> ds = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(keyParams.keySet())) {
+            List<Dispatch.Target> ts = new ArrayList<>();
+            for (int i = 0; i < fnTargets.size(); i++) {
+                if (fnKeys.get(i).equals(key)) {
+                    ts.add(fnTargets.get(i));
+                }
+            }
+            ds.add(new Dispatch("call$" + key, keyParams.get(key), keyRet.get(key), ts));
+        }
+        return new Program(funcs, typeDescs, data.toByteArray(), gdesc, "go$entry", ds);
     }
 
     private static Type recvNamed(Type t) {
@@ -279,6 +314,10 @@ public final class Lower {
     }
 
     private void beginFunc(Signature s, FuncDecl fd) {
+        beginFunc(s, fd == null ? null : fd.body, false);
+    }
+
+    private void beginFunc(Signature s, BlockStmt fbody, boolean hasCtx) {
         frameSize = 8;
         ptrOffs = new ArrayList<>();
         zeroOffs = new ArrayList<>();
@@ -290,23 +329,48 @@ public final class Lower {
         sig = s;
         abi = s == null ? abiOf(new Signature(null, List.of(), glassgo.compiler.types.Tuple.EMPTY, glassgo.compiler.types.Tuple.EMPTY, false)) : abiOf(s);
         frameSize = abi.areaEnd;
-        nextSlot = 1 + 2 * abi.jvmParams.size() + 2;
-        addrTaken = fd == null ? Set.of() : addressTaken(fd.body);
+        nextSlot = 1 + 2 * (abi.jvmParams.size() + (hasCtx ? 1 : 0)) + 2;
+        addrTaken = fbody == null ? Set.of() : addressTaken(fbody);
+        ctxSlot = -1;
         resultVars = new ArrayList<>();
     }
 
     private void lowerFunc(FuncDecl fd) {
         Func fn = (Func) info.def(fd.name);
         Signature s = fn.signature();
-        beginFunc(s, fd);
+        lowerBody(s, fd.recv, fd.type, fd.body, methodName(fn),
+                "main." + (s.recv() != null ? methodName(fn).replace("$", ".") : fn.name()), null);
+    }
+
+    private void lowerPendingLits() {
+        while (!pendingLits.isEmpty()) {
+            PendingLit pl = pendingLits.poll();
+            lowerBody((Signature) info.typeOf(pl.lit()), null, pl.lit().type, pl.lit().body, pl.method(), pl.goName(), pl.captures());
+        }
+    }
+
+    /** Lowers one function body; {@code captures} non-null for a func literal (its closure's variables). */
+    private void lowerBody(Signature s, FieldList recv, FuncType ftype, BlockStmt fbody, String method, String goName,
+                           List<Var> captures) {
+        beginFunc(s, fbody, captures != null);
+        curGoName = goName;
         List<Stmt> body = out;
+        int jvmSlot = 1;
+        if (captures != null) {
+            ctxSlot = frameWord(true);
+            out.add(new Store(Mem.I64, new FrameAddr(ctxSlot), new Local(1, K.I)));
+            jvmSlot = 3;
+            for (int k = 0; k < captures.size(); k++) {
+                vars.put(captures.get(k), new VarLoc(VarLoc.CAPTURED, k, 0, captures.get(k).type()));
+            }
+        }
         // parameters
         List<Var> pvars = new ArrayList<>();
         if (s.recv() != null) {
-            pvars.add(paramVar(fd.recv, 0, s.recv()));
+            pvars.add(paramVar(recv, 0, s.recv()));
         }
         int idx = 0;
-        for (Field f : fd.type.params.list) {
+        for (Field f : ftype.params.list) {
             if (f.names.isEmpty()) {
                 pvars.add(s.params().at(idx++));
             } else {
@@ -316,7 +380,6 @@ public final class Lower {
                 }
             }
         }
-        int jvmSlot = 1;
         for (int i = 0; i < pvars.size(); i++) {
             Var v = pvars.get(i);
             Type t = abi.params.get(i);
@@ -372,10 +435,92 @@ public final class Lower {
             }
         }
         out.add(new Poll());
-        lowerBlock(fd.body.list);
+        lowerBlock(fbody.list);
         out.add(new Return(abi.scalarResult ? zeroOf(abi.jvmRet) : null));
-        finishFunc(methodName(fn), "main." + (s.recv() != null ? methodName(fn).replace("$", ".") : fn.name()),
-                abi.jvmParams, abi.jvmRet, body);
+        List<K> jp = new ArrayList<>();
+        if (captures != null) {
+            jp.add(K.I);
+        }
+        jp.addAll(abi.jvmParams);
+        finishFunc(method, goName, jp, abi.jvmRet, body);
+    }
+
+    private String curGoName = "main";
+
+    /** The id by which a func value names {@code method}; registers it with the dispatcher for its JVM signature. */
+    private int fnId(String method, boolean hasCtx, Signature s) {
+        Integer id = fnIds.get(method);
+        if (id != null) {
+            return id;
+        }
+        CallAbi a = abiOf(s);
+        String key = dispatchKey(a);
+        id = fnTargets.size();
+        fnTargets.add(new Dispatch.Target(id, method, hasCtx));
+        fnKeys.add(key);
+        fnIds.put(method, id);
+        return id;
+    }
+
+    private String dispatchKey(CallAbi a) {
+        StringBuilder k = new StringBuilder();
+        for (K p : a.jvmParams) {
+            k.append(p.name());
+        }
+        k.append('_').append(a.jvmRet.name());
+        String key = k.toString();
+        keyParams.putIfAbsent(key, a.jvmParams);
+        keyRet.putIfAbsent(key, a.jvmRet);
+        return key;
+    }
+
+    /** Variables a func literal uses that belong to an enclosing function, in order of first use. */
+    private List<Var> freeVars(FuncLit fl) {
+        java.util.LinkedHashSet<Var> out = new java.util.LinkedHashSet<>();
+        Inspector.inspect(fl.body, n -> {
+            if (n instanceof Ident id && info.obj(id) instanceof Var v && !v.isField() && !globals.containsKey(v)
+                    && (v.pos() < fl.pos() || v.pos() >= fl.end())) {
+                out.add(v);
+            }
+            return true;
+        });
+        return new ArrayList<>(out);
+    }
+
+    /** A func literal's value: a closure object {fn id, box pointers of the captured variables}. */
+    private Ir.Expr closure(FuncLit fl) {
+        List<Var> caps = freeVars(fl);
+        String method = "func$" + (++litCounter);
+        String goName = curGoName + ".func" + litCounter;
+        int id = fnId(method, true, (Signature) info.typeOf(fl));
+        pendingLits.add(new PendingLit(fl, caps, method, goName));
+        int[] ptrs = new int[caps.size()];
+        for (int k = 0; k < ptrs.length; k++) {
+            ptrs[k] = k + 1;
+        }
+        TypeRef tr = typeRefDesc("closure" + caps.size(), new TypeDesc("funcval+" + caps.size(), 8L * (1 + caps.size()), ptrs));
+        Ir.Expr obj = spillPtr(new CallRt("Abi", "newobject", List.of(tr), K.I));
+        out.add(new Store(Mem.I64, obj, new IConst(id)));
+        for (int k = 0; k < caps.size(); k++) {
+            VarLoc vl = varLoc(caps.get(k), fl.pos());
+            Ir.Expr box = switch (vl.kind) {
+                case VarLoc.BOXED -> loadBox(vl);
+                case VarLoc.CAPTURED -> locOf(vl).base();
+                default -> throw new IllegalStateException("ir: captured variable " + caps.get(k).name() + " is not on the heap");
+            };
+            out.add(new StorePtr(new Bin(Op.ADD, K.I, obj, new IConst(8L * (k + 1))), box));
+        }
+        return obj;
+    }
+
+    /** A top-level function as a value: a funcval {id} in the data block (Go: a static closure). */
+    private Ir.Expr funcValue(Func f) {
+        int id = fnId(methodName(f), false, f.signature());
+        byte[] w = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = (byte) (id >>> (8 * i));
+        }
+        return new DataAddr(stringData(w));
     }
 
     private Var paramVar(FieldList recv, int i, Var fallback) {
@@ -402,7 +547,7 @@ public final class Lower {
         Set<Var> s = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Inspector.inspect(body, n -> {
             if (n instanceof FuncLit fl) {
-                throw new Unsupported("function literals (closures)", fl.pos());
+                s.addAll(freeVars(fl));  // shared with the closure: on the heap
             }
             if (n instanceof UnaryExpr u && u.op == Token.AND) {
                 markRoot(u.x, s);
@@ -440,7 +585,7 @@ public final class Lower {
 
     /** Where a variable lives. */
     record VarLoc(int kind, long off, int slot, Type type) {
-        static final int REG = 0, FRAME = 1, BOXED = 2, GLOBAL = 3;
+        static final int REG = 0, FRAME = 1, BOXED = 2, GLOBAL = 3, CAPTURED = 4;
     }
 
     /** A memory location: base expression (re-evaluable) + offset; heap means stores of pointers need the barrier. */
@@ -540,6 +685,8 @@ public final class Lower {
             case VarLoc.FRAME -> new Loc(new FrameAddr(vl.off), 0, false);
             case VarLoc.BOXED -> new Loc(loadBox(vl), 0, true);
             case VarLoc.GLOBAL -> new Loc(new GlobalsAddr(vl.off), 0, true);
+            case VarLoc.CAPTURED -> new Loc(new Load(Mem.I64, new Bin(Op.ADD, K.I, new Load(Mem.I64, new FrameAddr(ctxSlot)),
+                    new IConst(8 * (vl.off + 1)))), 0, true);
             default -> throw new IllegalStateException("ir: a register variable has no memory location");
         };
     }
@@ -636,6 +783,16 @@ public final class Lower {
             i = typeDescs.size();
             typeDescs.add(new TypeDesc(t.toString(), Layouts.size(t), Layouts.pointerWords(t)));
             typeIndex.put(key, i);
+        }
+        return new TypeRef(i);
+    }
+
+    private TypeRef typeRefDesc(String key, TypeDesc d) {
+        Integer i = typeIndex.get("#" + key);
+        if (i == null) {
+            i = typeDescs.size();
+            typeDescs.add(d);
+            typeIndex.put("#" + key, i);
         }
         return new TypeRef(i);
     }
@@ -1436,8 +1593,8 @@ public final class Lower {
                 if (o instanceof Var v) {
                     return readVar(v, id.pos());
                 }
-                if (o instanceof Func) {
-                    throw new Unsupported("function values", id.pos());
+                if (o instanceof Func f) {
+                    return funcValue(f);
                 }
                 throw new Unsupported("identifier " + id.name, id.pos());
             }
@@ -1471,7 +1628,9 @@ public final class Lower {
                 return callScalar(c);
             }
             case TypeAssertExpr ta -> throw new Unsupported("type assertions", ta.pos());
-            case FuncLit fl -> throw new Unsupported("function literals (closures)", fl.pos());
+            case FuncLit fl -> {
+                return closure(fl);
+            }
             case CompositeLit cl -> throw new Unsupported("composite literal of scalar type", cl.pos());
             default -> throw new Unsupported("expression " + e.getClass().getSimpleName(), e.pos());
         }
@@ -2179,7 +2338,7 @@ public final class Lower {
     // =============================================================================== calls
 
     private CallAbi callAbi(CallExpr c) {
-        Type ft = info.typeOf(unparen(c.fun));
+        Type ft = info.typeOf(unparen(c.fun)).underlying();
         if (!(ft instanceof Signature s)) {
             throw new Unsupported("call of a non-function", c.pos());
         }
@@ -2232,8 +2391,8 @@ public final class Lower {
     private Ir.Expr call(CallExpr c, Object unused) {
         glassgo.compiler.ast.Expr f = unparen(c.fun);
         Obj o = calleeObj(c);
-        if (!(o instanceof Func fn)) {
-            throw new Unsupported("calls of function values", c.pos());
+        if (!(o instanceof Func fn) || (f instanceof SelectorExpr fs && !(info.obj(fs.sel) instanceof Func))) {
+            return callValue(c, f);
         }
         if (c.ellipsis > 0) {
             throw new Unsupported("variadic calls with ...", c.pos());
@@ -2306,6 +2465,42 @@ public final class Lower {
             }
         }
         CallGo cg = new CallGo(methodName(fn), jvmArgs, cabi.jvmRet);
+        if (cabi.scalarResult) {
+            return cg;
+        }
+        out.add(new Eval(cg));
+        return null;
+    }
+
+    /** f(args) where f is a func value: the dispatcher for f's JVM signature calls the function its funcval names. */
+    private Ir.Expr callValue(CallExpr c, glassgo.compiler.ast.Expr f) {
+        Signature s = (Signature) info.typeOf(f).underlying();
+        if (s.variadic() || c.ellipsis > 0) {
+            throw new Unsupported("variadic functions", c.pos());
+        }
+        if (c.args.size() == 1 && s.params().len() > 1) {
+            throw new Unsupported("f(g()) with multiple results", c.pos());
+        }
+        CallAbi cabi = abiOf(s);
+        Ir.Expr fv = spillPtr(scalar(f));
+        Object[] vals = new Object[c.args.size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < c.args.size(); i++) {
+                if (hasSafepoint(c.args.get(i)) == (pass == 0)) {
+                    vals[i] = argValue(c.args.get(i), cabi.params.get(i));
+                }
+            }
+        }
+        List<Ir.Expr> jvmArgs = new ArrayList<>();
+        jvmArgs.add(fv);
+        for (int i = 0; i < vals.length; i++) {
+            if (cabi.paramOffs[i] < 0) {
+                jvmArgs.add((Ir.Expr) vals[i]);
+            } else {
+                copy(cabi.params.get(i), (Loc) vals[i], new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
+            }
+        }
+        CallGo cg = new CallGo("call$" + dispatchKey(cabi), jvmArgs, cabi.jvmRet);
         if (cabi.scalarResult) {
             return cg;
         }
