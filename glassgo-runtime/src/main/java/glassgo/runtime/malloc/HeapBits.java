@@ -160,6 +160,11 @@ public final class HeapBits {
         return b >>> (int) (word & 3);
     }
 
+    /** Both bits of the heap word at {@code addr}: 0x01 = pointer, 0x10 = scan (pointers may follow). */
+    static int bits(HeapArena arena, long addr) {
+        return entry(arena, addr) & 0x11;
+    }
+
     /** The pointer bit of the heap word at {@code addr}. */
     static boolean isPointer(HeapArena arena, long addr) {
         return (entry(arena, addr) & 0x01) != 0;

@@ -383,6 +383,16 @@ public final class MHeap implements AutoCloseable {
         return HeapBits.isPointer(arenaOf(addr), addr);
     }
 
+    /**
+     * The heap word's two bitmap bits in one lookup, for scanners: {@link #PTR_BIT} (the word is a pointer)
+     * and {@link #SCAN_BIT} (pointers may follow at or after it in its object).
+     */
+    public int heapBits(long addr) {
+        return HeapBits.bits(arenaOf(addr), addr);
+    }
+
+    public static final int PTR_BIT = 0x01, SCAN_BIT = 0x10;
+
     /** Whether the heap bitmap says pointers may follow at or after {@code addr} in its object. */
     public boolean morePointers(long addr) {
         return HeapBits.morePointers(arenaOf(addr), addr);

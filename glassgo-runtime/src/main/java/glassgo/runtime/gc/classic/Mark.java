@@ -80,10 +80,11 @@ public final class Mark {
         long off = 0;
         for (; off < n; off += 8) {
             long a = b + off;
-            if (!heap.morePointers(a)) {
+            int bits = heap.heapBits(a);                   // one bitmap lookup for both bits
+            if ((bits & MHeap.SCAN_BIT) == 0) {
                 break;
             }
-            if (heap.isPointerWord(a)) {
+            if ((bits & MHeap.PTR_BIT) != 0) {
                 long p = space.getLong(a);
                 if (p != 0) {
                     shade(p, gcw);
