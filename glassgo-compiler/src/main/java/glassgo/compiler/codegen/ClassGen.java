@@ -229,6 +229,7 @@ public final class ClassGen {
                     case If i -> usesFrame(i.c()) || usesFrame(i.then()) || usesFrame(i.els());
                     case Loop l -> usesFrame(l.body()) || usesFrame(l.post());
                     case Block b -> usesFrame(b.body());
+                    case Try t -> true;
                     case Return r -> r.v() != null && usesFrame(r.v());
                     default -> false;
                 };
@@ -266,6 +267,10 @@ public final class ClassGen {
                         collectLocals(l.post(), out);
                     }
                     case Block b -> collectLocals(b.body(), out);
+                    case Try t -> {
+                        collectLocals(t.body(), out);
+                        collectLocals(t.handler(), out);
+                    }
                     default -> { }
                 }
             }
@@ -347,6 +352,26 @@ public final class ClassGen {
                     code.invokevirtual(CD_STACK, "poll", MethodTypeDesc.of(ConstantDescs.CD_void));
                 }
                 case Line ln -> code.lineNumber(ln.line());
+                case Try t -> {
+                    Label start = code.newLabel(), end = code.newLabel(), handler = code.newLabel(), after = code.newLabel();
+                    code.labelBinding(start);
+                    stmts(t.body());
+                    code.labelBinding(end);
+                    code.goto_(after);
+                    code.labelBinding(handler);
+                    // the panic goes on the goroutine; frames it unwound are popped (sp = this frame's end)
+                    code.aload(0);
+                    code.swap();
+                    code.invokestatic(CD_ABI, "beginPanic", MethodTypeDesc.of(ConstantDescs.CD_void, CD_STACK, CD_RTEX));
+                    code.aload(0);
+                    code.lload(fpSlot);
+                    code.ldc((long) f.frame().size());
+                    code.ladd();
+                    code.putfield(CD_STACK, "sp", ConstantDescs.CD_long);
+                    stmts(t.handler());
+                    code.labelBinding(after);
+                    code.exceptionCatch(start, end, handler, ClassDesc.of(RT + "GoPanic"));
+                }
             }
         }
 
@@ -502,6 +527,7 @@ public final class ClassGen {
                     }
                 }
                 case TypeRef t -> code.getstatic(g.self, "T$" + t.index(), CD_GOTYPE);
+                case StackRef sr -> code.aload(0);
                 case Load ld -> {
                     expr(ld.addr());
                     String n = switch (ld.mem()) {
@@ -537,6 +563,7 @@ public final class ClassGen {
                         expr(a);
                         ps.add(switch (a) {
                             case TypeRef t -> CD_GOTYPE;
+                            case StackRef sr -> CD_STACK;
                             case Str s -> ConstantDescs.CD_String;
                             default -> cd(a.kind());
                         });

@@ -51,7 +51,7 @@ public final class Ir {
     }
 
     public sealed interface Expr permits IConst, FConst, Str, Local, FrameAddr, OutAddr, DataAddr, GlobalsAddr,
-            TypeRef, Load, Bin, Un, CallGo, CallRt, Cond {
+            TypeRef, StackRef, Load, Bin, Un, CallGo, CallRt, Cond {
         K kind();
     }
 
@@ -93,6 +93,11 @@ public final class Ir {
         public K kind() { return K.A; }
     }
 
+    /** The goroutine's Stack object (for runtime calls about the goroutine: panics, recover). */
+    public record StackRef() implements Expr {
+        public K kind() { return K.A; }
+    }
+
     public record Load(Mem mem, Expr addr) implements Expr {
         public K kind() { return mem.kind(); }
     }
@@ -117,7 +122,13 @@ public final class Ir {
     }
 
     public sealed interface Stmt permits SetLocal, Store, StorePtr, Eval, If, Loop, Block, Break, Continue, Return,
-            Poll, Line {}
+            Poll, Line, Try {}
+
+    /**
+     * Runs {@code body}; a Go panic (GoPanic) thrown in it is recorded on the goroutine, the stack is cut back
+     * to this frame, and {@code handler} runs (the function's deferred calls, then return or re-panic).
+     */
+    public record Try(List<Stmt> body, List<Stmt> handler) implements Stmt {}
 
     public record SetLocal(int slot, Expr e) implements Stmt {}
 

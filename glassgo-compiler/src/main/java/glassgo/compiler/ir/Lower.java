@@ -86,6 +86,8 @@ public final class Lower {
     private int litCounter;
     /** In a func literal's body: the frame slot holding its closure context. */
     private long ctxSlot = -1;
+    /** The frame slot heading this function's defer list (Go: the _defer records of the frame), or -1. */
+    private long deferSlot = -1;
 
     record PendingLit(FuncLit lit, List<Var> captures, String method, String goName) {}
     /** Expressions already evaluated out of order (print's calls first): their stable value or location. */
@@ -332,6 +334,7 @@ public final class Lower {
         nextSlot = 1 + 2 * (abi.jvmParams.size() + (hasCtx ? 1 : 0)) + 2;
         addrTaken = fbody == null ? Set.of() : addressTaken(fbody);
         ctxSlot = -1;
+        deferSlot = fbody != null && hasDefer(fbody) ? frameWord(true) : -1;
         resultVars = new ArrayList<>();
     }
 
@@ -435,8 +438,23 @@ public final class Lower {
             }
         }
         out.add(new Poll());
-        lowerBlock(fbody.list);
-        out.add(new Return(abi.scalarResult ? zeroOf(abi.jvmRet) : null));
+        if (deferSlot < 0) {
+            lowerBlock(fbody.list);
+            out.add(new Return(abi.scalarResult ? zeroOf(abi.jvmRet) : null));
+        } else {
+            // body under a panic handler: the deferred calls run on return and on panic (Go's deferreturn / gopanic)
+            List<Stmt> tryBody = sub(() -> {
+                lowerBlock(fbody.list);
+                returnAfterDefers();
+            });
+            List<Stmt> handler = sub(() -> {
+                runDefers();
+                out.add(new If(new CallRt("Abi", "recovered", List.of(new StackRef()), K.I), finalReturn(), List.of()));
+                out.add(new Eval(new CallRt("Abi", "repanic", List.of(new StackRef()), K.A)));
+            });
+            out.add(new Try(tryBody, handler));
+            out.add(new Return(abi.scalarResult ? zeroOf(abi.jvmRet) : null));
+        }
         List<K> jp = new ArrayList<>();
         if (captures != null) {
             jp.add(K.I);
@@ -446,6 +464,73 @@ public final class Lower {
     }
 
     private String curGoName = "main";
+
+    private static boolean hasDefer(BlockStmt body) {
+        boolean[] found = {false};
+        Inspector.inspect(body, n -> {
+            if (n instanceof DeferStmt) {
+                found[0] = true;
+            }
+            return !(n instanceof FuncLit) && !found[0];
+        });
+        return found[0];
+    }
+
+    /** defer f() for a func() value: a record {fn, next} pushed on the frame's defer list. */
+    private void deferStmt(DeferStmt d) {
+        CallExpr c = d.call;
+        glassgo.compiler.ast.Expr fun = unparen(c.fun);
+        if (info.builtin(fun) != null || info.isType(fun)) {
+            throw new Unsupported("defer of a builtin", d.pos());
+        }
+        if (!c.args.isEmpty()) {
+            throw new Unsupported("defer with arguments", d.pos());
+        }
+        if (fun instanceof SelectorExpr sel && info.obj(sel.sel) instanceof Func) {
+            throw new Unsupported("defer of a method call", d.pos());
+        }
+        Signature sig0 = (Signature) info.typeOf(fun).underlying();
+        if (sig0.results().len() > 0) {
+            throw new Unsupported("defer of a function with results", d.pos());
+        }
+        Ir.Expr fv = spillPtr(scalar(fun));
+        dispatchKey(abiOf(sig0));
+        TypeRef rt = typeRefDesc("defer", new TypeDesc("runtime._defer", 16, new int[] {0, 1}));
+        Ir.Expr rec = spillPtr(new CallRt("Abi", "newobject", List.of(rt), K.I));
+        out.add(new StorePtr(rec, fv));
+        out.add(new StorePtr(new Bin(Op.ADD, K.I, rec, new IConst(8)), new Load(Mem.I64, new FrameAddr(deferSlot))));
+        out.add(new Store(Mem.I64, new FrameAddr(deferSlot), rec));
+    }
+
+    /** Pops and calls each deferred function, most recent first. */
+    private void runDefers() {
+        int id = nextLabel++;
+        List<Stmt> body = new ArrayList<>();
+        Ir.Expr head = new Load(Mem.I64, new FrameAddr(deferSlot));
+        body.add(new If(new Bin(Op.EQ, K.I, head, new IConst(0)), List.of(new Break(id)), List.of()));
+        long fnSlot = frameWord(true);
+        body.add(new Store(Mem.I64, new FrameAddr(fnSlot), new Load(Mem.I64, head)));
+        body.add(new Store(Mem.I64, new FrameAddr(deferSlot), new Load(Mem.I64, new Bin(Op.ADD, K.I, head, new IConst(8)))));
+        body.add(new Eval(new CallGo("call$_V", List.of(new Load(Mem.I64, new FrameAddr(fnSlot))), K.V)));
+        out.add(new Loop(id, body, List.of()));
+    }
+
+    /** The return after the deferred calls ran: results re-read from their variables (defers may set them). */
+    private List<Stmt> finalReturn() {
+        return sub(() -> {
+            if (abi.scalarResult) {
+                out.add(new Return(readVar(resultVars.get(0), 0)));
+            } else {
+                copyBoxedResults();
+                out.add(new Return(null));
+            }
+        });
+    }
+
+    private void returnAfterDefers() {
+        runDefers();
+        out.addAll(finalReturn());
+    }
 
     /** The id by which a func value names {@code method}; registers it with the dispatcher for its JVM signature. */
     private int fnId(String method, boolean hasCtx, Signature s) {
@@ -910,7 +995,7 @@ public final class Lower {
             }
             case BranchStmt bs -> branch(bs);
             case GoStmt g -> throw new Unsupported("go statements", g.pos());
-            case DeferStmt d -> throw new Unsupported("defer", d.pos());
+            case DeferStmt d -> deferStmt(d);
             case SelectStmt sel -> throw new Unsupported("select", sel.pos());
             case SendStmt send -> throw new Unsupported("channel send", send.pos());
             case TypeSwitchStmt ts -> throw new Unsupported("type switches", ts.pos());
@@ -1449,6 +1534,10 @@ public final class Lower {
     }
 
     private void returnStmt(ReturnStmt rs) {
+        if (deferSlot >= 0) {
+            returnWithDefers(rs);
+            return;
+        }
         if (rs.results.isEmpty()) {
             if (abi.scalarResult) {
                 out.add(new Return(readVar(resultVars.get(0), rs.pos())));
@@ -1503,6 +1592,37 @@ public final class Lower {
             }
         }
         out.add(new Return(null));
+    }
+
+    /** return in a function with deferred calls: set the result variables, run the defers, return them. */
+    private void returnWithDefers(ReturnStmt rs) {
+        List<glassgo.compiler.ast.Expr> vals = rs.results;
+        if (vals.size() == 1 && resultVars.size() > 1) {
+            throw new Unsupported("return f() of several results in a function with defer", rs.pos());
+        }
+        List<Object> tmp = new ArrayList<>();
+        for (int i = 0; i < vals.size(); i++) {
+            Type t = resultVars.get(i).type();
+            if (Layouts.isScalar(t)) {
+                tmp.add(spillScalarAlways(convertScalar(scalar(vals.get(i)), info.typeOf(vals.get(i)), t), t));
+            } else {
+                Loc l = frameTemp(t);
+                into(vals.get(i), l);
+                tmp.add(l);
+            }
+        }
+        for (int i = 0; i < vals.size(); i++) {
+            Var rv = resultVars.get(i);
+            VarLoc vl = varLoc(rv, rs.pos());
+            if (tmp.get(i) instanceof Loc l) {
+                copy(rv.type(), l, locOf(vl));
+            } else if (vl.kind == VarLoc.REG) {
+                out.add(new SetLocal(vl.slot, (Ir.Expr) tmp.get(i)));
+            } else {
+                storeTo(locOf(vl), rv.type(), (Ir.Expr) tmp.get(i));
+            }
+        }
+        returnAfterDefers();
     }
 
     /** Named results that live on the heap are copied to the result area at return. */
@@ -2524,6 +2644,28 @@ public final class Lower {
     private void builtinStmt(Builtin.Id b, CallExpr c) {
         switch (b) {
             case PRINT, PRINTLN -> {
+                if (c.args.size() == 1 && info.typeOf(c.args.get(0)) instanceof glassgo.compiler.types.Tuple tup) {
+                    // println(f()) with several results: each result is an argument
+                    CallExpr inner = (CallExpr) unparen(c.args.get(0));
+                    CallAbi cabi = callAbi(inner);
+                    call(inner, null);
+                    List<Loc> tmps = new ArrayList<>();
+                    for (int i = 0; i < cabi.results.size(); i++) {
+                        Loc tmp = frameTemp(cabi.results.get(i));
+                        copy(cabi.results.get(i), new Loc(new OutAddr(cabi.resultOffs[i]), 0, false), tmp);
+                        tmps.add(tmp);
+                    }
+                    for (int i = 0; i < tmps.size(); i++) {
+                        if (b == Builtin.Id.PRINTLN && i > 0) {
+                            out.add(new Eval(new CallRt("Print", "printsp", List.of(), K.V)));
+                        }
+                        printValue(tup.at(i).type(), tmps.get(i));
+                    }
+                    if (b == Builtin.Id.PRINTLN) {
+                        out.add(new Eval(new CallRt("Print", "printnl", List.of(), K.V)));
+                    }
+                    return;
+                }
                 // as gc: the arguments that call are evaluated first, then everything is printed in order
                 List<glassgo.compiler.ast.Expr> args = c.args;
                 for (glassgo.compiler.ast.Expr a : args) {
@@ -2557,6 +2699,7 @@ public final class Lower {
                 }
             }
             case COPY -> out.add(new Eval(copyBuiltin(c)));
+            case RECOVER -> out.add(new Eval(new CallRt("Abi", "recover", List.of(new StackRef(), frameTemp(info.typeOf(c)).addr()), K.V)));
             default -> {
                 if (b == Builtin.Id.APPEND || b == Builtin.Id.LEN || b == Builtin.Id.CAP || b == Builtin.Id.NEW) {
                     throw new Unsupported("unused result of " + b.name().toLowerCase(), c.pos());
@@ -2571,6 +2714,22 @@ public final class Lower {
             return n.obj().pkg().name() + "." + n.obj().name();
         }
         return t.toString();
+    }
+
+    /** Prints a value already in memory. */
+    private void printValue(Type t, Loc l) {
+        Type u = t.underlying();
+        if (Predicates.isString(t)) {
+            out.add(new Eval(new CallRt("Print", "printstring", List.of(new Load(Mem.I64, l.addr()), new Load(Mem.I64, l.at(8).addr())), K.V)));
+        } else if (Layouts.isPointerShaped(t)) {
+            out.add(new Eval(new CallRt("Print", "printpointer", List.of(load(t, l)), K.V)));
+        } else if (u instanceof Basic b && Layouts.isScalar(t)) {
+            String m = b.is(Basic.IS_BOOLEAN) ? "printbool" : b.is(Basic.IS_FLOAT) ? "printfloat"
+                    : b.is(Basic.IS_UNSIGNED) ? "printuint" : "printint";
+            out.add(new Eval(new CallRt("Print", m, List.of(load(t, l)), K.V)));
+        } else {
+            throw new Unsupported("print of " + t);
+        }
     }
 
     private void printArg(glassgo.compiler.ast.Expr a) {
@@ -2676,6 +2835,13 @@ public final class Lower {
                 out.add(new Store(Mem.I64, dst.at(16).addr(), cap));
             }
             case APPEND -> append(c, dst);
+            case RECOVER -> {
+                Loc tmp = dst.heap() ? frameTemp(info.typeOf(c)) : dst;
+                out.add(new Eval(new CallRt("Abi", "recover", List.of(new StackRef(), tmp.addr()), K.V)));
+                if (tmp != dst) {
+                    copy(info.typeOf(c), tmp, dst);
+                }
+            }
             default -> throw new Unsupported("builtin " + b.name().toLowerCase(), c.pos());
         }
     }

@@ -449,6 +449,46 @@ public final class Abi {
         return n;
     }
 
+    // --- panic and recover (panic.go) ---------------------------------------------------------------
+
+    /** A function with deferred calls caught a panic: it becomes the goroutine's current panic. */
+    public static void beginPanic(glassgo.runtime.stack.Stack s, RuntimeException p) {
+        s.panic = p;
+        s.recovered = false;
+    }
+
+    /** After the deferred calls: whether one of them recovered (then the function returns normally). */
+    public static long recovered(glassgo.runtime.stack.Stack s) {
+        if (s.panic != null && s.recovered) {
+            s.panic = null;
+            s.recovered = false;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** No deferred call recovered: the panic continues up the stack. */
+    public static RuntimeException repanic(glassgo.runtime.stack.Stack s) {
+        RuntimeException p = s.panic;
+        s.panic = null;
+        throw p;
+    }
+
+    /**
+     * recover(): while a panic is being handled, stops it and returns a non-nil interface value (its dynamic
+     * type word is a non-heap marker until interfaces carry type descriptors); otherwise nil. Written to dst.
+     */
+    public static void recover(glassgo.runtime.stack.Stack s, long dst) {
+        if (s.panic != null && !s.recovered) {
+            s.recovered = true;
+            st64(dst, 1);
+            st64(dst + 8, 0);
+        } else {
+            st64(dst, 0);
+            st64(dst + 8, 0);
+        }
+    }
+
     // --- run-time errors (panic.go) -------------------------------------------------------------------
 
     public static RuntimeException panicIndex(long i, long len) {

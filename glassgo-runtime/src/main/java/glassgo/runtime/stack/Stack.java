@@ -43,6 +43,10 @@ public final class Stack {
     /** The first free byte, relative to {@link #lo}. */
     public long sp;
     private boolean freed;
+    /** The panic being handled by deferred calls on this goroutine (Go: gp._panic), or null. */
+    public RuntimeException panic;
+    /** Whether recover() stopped {@link #panic}. */
+    public boolean recovered;
 
     public Stack(G g) {
         this.g = g;
