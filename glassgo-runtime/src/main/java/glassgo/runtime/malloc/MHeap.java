@@ -439,6 +439,22 @@ public final class MHeap implements AutoCloseable {
         sweepAll();
     }
 
+    /**
+     * The span's sweep state relative to the heap's sweepgen, for diagnostics: "unswept" (sg−2), "being swept"
+     * (sg−1), "swept" (sg), "cached, unswept" (sg+1), "cached" (sg+3).
+     */
+    public String sweepState(MSpan s) {
+        int d = s.sweepgen - sweepgen;
+        return switch (d) {
+            case -2 -> "unswept";
+            case -1 -> "being swept";
+            case 0 -> "swept";
+            case 1 -> "cached, unswept";
+            case 3 -> "cached";
+            default -> "sweepgen " + s.sweepgen + " vs heap " + sweepgen;
+        };
+    }
+
     /** Clears every span's mark bits (a mark from scratch; only while nothing else marks or sweeps). */
     public void clearMarkBits() {
         forEachInUseSpan(s -> java.util.Arrays.fill(s.gcmarkBits, 0L));

@@ -207,6 +207,15 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
 
     @Override
     public void allocPoll(MCache c, long size) {
+        P before = GoRuntime.currentP();
+        poll(size);
+        if (GoRuntime.currentP() != before) {
+            // mallocgc goes on with the mcache of the P it started on: it must still own that P.
+            throw new IllegalStateException("runtime: mallocgc: the goroutine changed P inside the GC poll");
+        }
+    }
+
+    private void poll(long size) {
         int stress = settings.gcstress();
         if (stress > 0 && allocs.incrementAndGet() % stress == 0) {
             gcStart(false);
@@ -443,9 +452,12 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
         if (!global.empty() || rootNext.get() < rootJobs) {
             markRestarts.incrementAndGet();
-            markDoneClaimed.set(false);
             GoRuntime.startTheWorld(sched);
             maxAbortedPause = Math.max(maxAbortedPause, System.nanoTime() - t);
+            // Only now, with worldsema released, may another marker claim completion: a claimer that found
+            // worldsema still held would yield inside mallocgc and could resume on another P, while
+            // mallocgc goes on with the first P's mcache (two goroutines on one mcache lose spans).
+            markDoneClaimed.set(false);
             return false;
         }
         gcMarkTermination(sched, t);

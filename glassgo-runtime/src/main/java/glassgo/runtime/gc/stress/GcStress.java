@@ -394,7 +394,7 @@ public final class GcStress {
                 MSpan sp = heap.spanOfHeap(obj);
                 violation("cycle " + cycle.n() + ": object 0x" + Long.toHexString(obj) + " id " + e.getValue()
                         + " unreachable since the previous cycle is still allocated (slot " + sp.objIndex(obj)
-                        + ", freeindex " + sp.freeindex() + ", " + sp + ")");
+                        + ", freeindex " + sp.freeindex() + ", " + heap.sweepState(sp) + ", " + sp + ")");
             }
             registry.remove(obj, e.getValue());
         }
