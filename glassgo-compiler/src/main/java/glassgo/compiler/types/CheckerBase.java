@@ -77,7 +77,7 @@ abstract class CheckerBase {
 
     /** Errors at an operand are reported at the operand's expression, as types2 does. */
     void errorf(Operand x, String fmt, Object... args) {
-        error(x.expr == null ? 0 : syntaxPos(x.expr), String.format(fmt, args));
+        error(x.expr == null ? x.synthPos : syntaxPos(x.expr), String.format(fmt, args));
     }
 
     /** types2 (gc) reports an error at an expression at its start position (syntax.StartPos). */

@@ -502,6 +502,10 @@ abstract class Exprs extends TypeExprs {
             }
             x.val = Constant.binaryOp(x.val, op2, y.val);
             x.expr = e;
+            if (e == null) {
+                // x op= y: its overflow is reported at x (gc 1.19 gave no position; found by the fuzzer).
+                x.synthPos = syntaxPos(lhs);
+            }
             overflow(x, opPos);
             return;
         }
@@ -595,8 +599,13 @@ abstract class Exprs extends TypeExprs {
                     x.type = Universe.UNTYPED_INT;
                 }
                 x.val = Constant.shift(xval, op, (int) s.value());
+                if (e == null) {
+                    // x <<= y: no expression of its own, so its overflow is reported at x.
+                    x.synthPos = syntaxPos(x.expr);
+                }
+                int at = e == null ? x.synthPos : syntaxPos(e);
                 x.expr = e;
-                overflow(x, syntaxPos(e));
+                overflow(x, at);
                 return;
             }
             if (Predicates.isUntyped(x.type)) {

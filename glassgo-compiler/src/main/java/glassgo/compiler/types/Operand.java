@@ -15,6 +15,11 @@ final class Operand {
 
     Mode mode = Mode.INVALID;
     Expr expr;
+    /**
+     * Where errors about this operand go while expr is null: the x op y that {@code x op= y}
+     * computes has no expression of its own (types2 then reports with no position at all).
+     */
+    int synthPos;
     Type type = Universe.INVALID;
     Value val;
     Builtin.Id builtin;
@@ -43,6 +48,7 @@ final class Operand {
         Operand o = new Operand();
         o.mode = mode;
         o.expr = expr;
+        o.synthPos = synthPos;
         o.type = type;
         o.val = val;
         o.builtin = builtin;

@@ -67,6 +67,18 @@ class CheckerTest {
     }
 
     @Test
+    void overflowInAnAssignmentOperationIsReportedAtItsLeftOperand() {
+        // Fuzz finding (a mutant of net/port.go): x op= y computes x op y with no expression of its
+        // own, and its overflow came out with no position ("-: ..."); gc 1.19 prints none either.
+        assertThat(check("package p\nfunc f() {\n\tconst n = uint32(1 << 30)\n\tn *= 10\n}\n"))
+                .startsWith("x.go:4:2: 10737418240 (constant of type uint32) overflows uint32");
+        assertThat(check("package p\nfunc f() {\n\tconst m = uint8(1)\n\tm <<= 10\n}\n"))
+                .startsWith("x.go:4:2: 1024 (constant of type uint8) overflows uint8");
+        assertThat(check("package p\nfunc f() {\n\tconst u = 1\n\tu <<= 600\n}\n"))
+                .startsWith("x.go:4:2: constant  overflow");
+    }
+
+    @Test
     void cgoNamesAreAcceptedWithoutFollowOnErrorsAsInFakeImportC() {
         // test/fixedbugs/issue47227.go and issue36705.go: C types, calls, conversions, &x passed to C.
         assertThat(check("""
