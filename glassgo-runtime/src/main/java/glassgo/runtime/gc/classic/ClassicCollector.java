@@ -98,7 +98,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private volatile long maxAbortedPause;
 
     // The running cycle (Go's work struct); written with the world stopped or by the cycle's owner.
-    private long tSweepTerm, tMark, heap0, cycleGoal;
+    private long tSweepTerm, tMark, heap0, cycleGoal, stopSweepTerm, stopMarkTerm;
     private boolean forced;
     private final AtomicLong bytesMarked = new AtomicLong();
     private final AtomicLong scanWork = new AtomicLong();
@@ -276,6 +276,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         long t0 = System.nanoTime();
         long h0 = heap.heapLive();
         GoRuntime.stopTheWorld(sched, "GC sweep termination");
+        stopSweepTerm = System.nanoTime() - t0;
         tSweepTerm = t0;
         heap0 = h0;
         forced = force;
@@ -435,6 +436,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         Sched sched = GoRuntime.currentSched();
         long t = System.nanoTime();
         GoRuntime.stopTheWorld(sched, "GC mark termination");
+        stopMarkTerm = System.nanoTime() - t;
         GcWork gcw = new GcWork(global);
         mark.checkFree = true;                           // sound: nothing allocates while the world is stopped
         for (G gp : unscannedStacks) {
@@ -579,7 +581,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         numgc++;
         CycleRecord r = new CycleRecord(numgc, startNanos, tSweepTerm, tMark, tMarkTerm, tEnd, assistNanos.get(),
                 bgNanos.get(), 0, heap0, heap1, marked, cycleGoal, roots.stackBytes(), roots.globalsBytes(),
-                gomaxprocs, forced, freedBySweep, pct);
+                gomaxprocs, forced, freedBySweep, pct, stopSweepTerm, settings.stopTheWorld() ? 0 : stopMarkTerm);
         for (CycleListener l : listeners) {
             l.cycleEnded(r);
         }

@@ -67,6 +67,16 @@ public final class PauseWorkload {
             if (!cycles.isEmpty()) {
                 out.add(stats("  sweep termination", sweepTerm));
                 out.add(stats("  mark termination", markTerm));
+                // The same pauses split: stopping the world (the scheduler's part) and what is left (the
+                // collector's work in the pause, plus restarting the world after sweep termination).
+                out.add(stats("    of which stopping the world, sweep termination",
+                        cycles.stream().mapToLong(CycleRecord::stopSweepTerm).toArray()));
+                out.add(stats("    of which stopping the world, mark termination",
+                        cycles.stream().mapToLong(CycleRecord::stopMarkTerm).toArray()));
+                out.add(stats("    collector's work in the pause, sweep termination",
+                        cycles.stream().mapToLong(c -> c.tMark() - c.tSweepTerm() - c.stopSweepTerm()).toArray()));
+                out.add(stats("    collector's work in the pause, mark termination",
+                        cycles.stream().mapToLong(c -> c.tEnd() - c.tMarkTerm() - c.stopMarkTerm()).toArray()));
             }
             out.add("  mark-completion restarts: " + markRestarts + " (longest aborted pause "
                     + GcTrace.fmtNSAsMS(maxAbortedPauseNanos) + " ms); spans swept in pauses: " + pauseSweptSpans);
