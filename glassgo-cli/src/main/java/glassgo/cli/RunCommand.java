@@ -84,6 +84,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("glassgo: " + e.getMessage());
             return 1;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a compiler bug: one line, never a Java stack trace
+            StackTraceElement[] st = e.getStackTrace();
+            err.println("glassgo: internal error: compiling: " + e + (st.length > 0 ? " at " + st[0] : ""));
+            return Main.EXIT_INTERNAL;
         }
         if (!r.errors().isEmpty()) {
             err.println("# command-line-arguments");
@@ -170,11 +175,8 @@ final class RunCommand implements Callable<Integer> {
                 err.print(fe.report());
                 return 2;
             }
-            err.println("glassgo: internal error: " + cause);
             StackTraceElement[] st = cause == null ? new StackTraceElement[0] : cause.getStackTrace();
-            for (int k = 0; k < Math.min(8, st.length); k++) {
-                err.println("glassgo: at " + st[k]);
-            }
+            err.println("glassgo: internal error: " + cause + (st.length > 0 ? " at " + st[0] : ""));
             return Main.EXIT_INTERNAL;
         } catch (FatalError fe) {
             Print.flush();

@@ -67,6 +67,13 @@ public final class GoCompiler {
         try {
             Lower.Program prog = new Lower(new TypeInfo(c), fset, pkg).lower(files);
             return new Result(ClassGen.generate("glassgo.prog.main", prog), List.of(), null);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Code length")) {
+                // the JVM caps a method at 64 KiB of bytecode; gc has no such limit
+                return new Result(null, List.of(), new Diagnostic(Position.NONE, "a function too large for one JVM method ("
+                        + e.getMessage() + ")"));
+            }
+            throw e;
         } catch (Unsupported u) {
             Position pos = u.pos > 0 ? fset.position(u.pos) : Position.NONE;
             return new Result(null, List.of(), new Diagnostic(pos, u.getMessage()));

@@ -1705,7 +1705,7 @@ public final class Lower {
             return new IConst(0);
         }
         if (t != null && !Layouts.isScalar(t)) {
-            throw new IllegalStateException("ir: scalar() of a " + t + " expression at " + fset.position(e.pos()));
+            throw new Unsupported(featureOf(e, t), e.pos());
         }
         switch (e) {
             case Ident id -> {
@@ -2009,7 +2009,9 @@ public final class Lower {
         e = unparen(e);
         switch (e) {
             case Ident id -> {
-                Var v = (Var) info.obj(id);
+                if (!(info.obj(id) instanceof Var v)) {
+                    throw new Unsupported("address of " + id.name, id.pos());
+                }
                 VarLoc vl = varLoc(v, id.pos());
                 if (vl.kind == VarLoc.REG) {
                     throw new IllegalStateException("ir: address of register variable " + v.name());
@@ -2186,8 +2188,31 @@ public final class Lower {
                 }
             }
             case SliceExpr se -> sliceExpr(se, dst);
-            default -> copy(t, aggr(e), dst);
+            case Ident id -> copy(t, addressOf(e), dst);
+            case StarExpr st -> copy(t, addressOf(e), dst);
+            case SelectorExpr sel when !(info.obj(sel.sel) instanceof Func) -> copy(t, addressOf(e), dst);
+            case IndexExpr ix when !(info.typeOf(ix.x).underlying() instanceof glassgo.compiler.types.Map) -> copy(t, addressOf(e), dst);
+            case TypeAssertExpr ta -> throw new Unsupported("type assertions", ta.pos());
+            default -> throw new Unsupported(featureOf(e, t), e.pos());
         }
+    }
+
+    /** What to call an expression of type t the lowering cannot handle. */
+    private String featureOf(glassgo.compiler.ast.Expr e, Type t) {
+        Type u = t.underlying();
+        if (u instanceof glassgo.compiler.types.Interface) {
+            return "interface values";
+        }
+        if (e instanceof IndexExpr) {
+            return "maps";
+        }
+        if (e instanceof UnaryExpr ue && ue.op == Token.ARROW) {
+            return "channel receive";
+        }
+        if (Predicates.isComplex(t)) {
+            return "complex numbers";
+        }
+        return "expression " + e.getClass().getSimpleName() + " of type " + t;
     }
 
     private void concat(Loc dst, Loc a, Loc b) {
@@ -2533,10 +2558,50 @@ public final class Lower {
             boolean havePtr = xt.underlying() instanceof Pointer;
             // walk embedded fields to the receiver
             Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, sel.sel.name);
-            if (r != null && r.index().length > 1) {
-                throw new Unsupported("promoted methods through embedded fields", c.pos());
+            if (rt.underlying() instanceof glassgo.compiler.types.Interface
+                    || (rt instanceof Pointer rp && rp.elem().underlying() instanceof glassgo.compiler.types.Interface)) {
+                throw new Unsupported("interface method calls", c.pos());
             }
-            if (wantPtr == havePtr) {
+            if (r != null && r.index().length > 1) {
+                // a promoted method: walk the embedded fields to the receiver
+                int[] path = r.index();
+                Loc cur;
+                Type ct = xt;
+                if (xt.underlying() instanceof Pointer p) {
+                    cur = new Loc(spillPtr(nilcheck(scalar(sel.x))), 0, true);
+                    ct = p.elem();
+                } else {
+                    cur = addressOfOrTemp(sel.x);
+                }
+                for (int k = 0; k + 1 < path.length; k++) {
+                    Struct st = (Struct) ct.underlying();
+                    cur = cur.at(Layouts.fieldOffsets(st)[path[k]]);
+                    ct = st.field(path[k]).type();
+                    if (k + 2 < path.length && ct.underlying() instanceof Pointer p) {
+                        cur = new Loc(spillPtr(nilcheck(load(ct, cur))), 0, true);
+                        ct = p.elem();
+                    }
+                }
+                boolean holderPtr = ct.underlying() instanceof Pointer;
+                if (wantPtr) {
+                    if (holderPtr) {
+                        recvVal = spillPtr(load(ct, cur));
+                    } else if (cur.heap()) {
+                        recvVal = spillPtr(cur.addr());
+                    } else {
+                        throw new Unsupported("pointer method of an embedded field of a temporary", c.pos());
+                    }
+                } else {
+                    Loc src = holderPtr ? new Loc(spillPtr(nilcheck(load(ct, cur))), 0, true) : cur;
+                    if (Layouts.isScalar(rt)) {
+                        recvVal = spillScalarAlways(load(rt, src), rt);
+                    } else {
+                        Loc tmp = frameTemp(rt);
+                        copy(rt, src, tmp);
+                        recvVal = tmp;
+                    }
+                }
+            } else if (wantPtr == havePtr) {
                 if (wantPtr) {
                     recvVal = spillPtr(scalar(sel.x));
                 } else {
@@ -2694,6 +2759,10 @@ public final class Lower {
                 } else if (Predicates.isInteger(t) || (t instanceof Basic bt && bt.kind() == Basic.Kind.UNTYPED_INT)) {
                     Type dt = Predicates.defaultType(t);
                     out.add(new Eval(new CallRt("Abi", "panicint", List.of(convertScalar(scalar(a), t, dt), new Str(qualified(dt))), K.A)));
+                } else if (Predicates.isFloat(t) || Predicates.isBoolean(t)) {
+                    Type dt = Predicates.defaultType(t);
+                    String m = Predicates.isFloat(t) ? "panicfloat" : "panicbool";
+                    out.add(new Eval(new CallRt("Abi", m, List.of(convertScalar(scalar(a), t, dt), new Str(qualified(dt))), K.A)));
                 } else {
                     throw new Unsupported("panic with a value of type " + t, c.pos());
                 }
@@ -2825,7 +2894,7 @@ public final class Lower {
             case MAKE -> {
                 Type t = info.typeOf(c);
                 if (!(t.underlying() instanceof Slice sl)) {
-                    throw new Unsupported("make(" + t + ")", c.pos());
+                    throw new Unsupported(t.underlying() instanceof glassgo.compiler.types.Map ? "maps" : "channels", c.pos());
                 }
                 Ir.Expr len = spillScalar(intOf(c.args.get(1)), null0());
                 Ir.Expr cap = c.args.size() > 2 ? spillScalar(intOf(c.args.get(2)), null0()) : len;

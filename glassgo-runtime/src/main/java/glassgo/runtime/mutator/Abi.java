@@ -526,6 +526,17 @@ public final class Abi {
         throw new GoPanic(text, false);
     }
 
+    /** panic(v) with a float value, printed as print prints it. */
+    public static RuntimeException panicfloat(double v, String typeName) {
+        String f = Print.formatFloat(v);
+        throw new GoPanic(typeName.contains(".") ? typeName + "(" + f + ")" : f, false);
+    }
+
+    public static RuntimeException panicbool(long v, String typeName) {
+        String b = v != 0 ? "true" : "false";
+        throw new GoPanic(typeName.contains(".") ? typeName + "(" + b + ")" : b, false);
+    }
+
     /** panic(v) with an integer value: plain for a predeclared type, {@code main.T(42)} for a defined one (printpanicval). */
     public static RuntimeException panicint(long v, String typeName) {
         throw new GoPanic(typeName.contains(".") ? typeName + "(" + v + ")" : Long.toString(v), false);
