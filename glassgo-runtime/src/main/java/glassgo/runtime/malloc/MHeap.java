@@ -321,8 +321,9 @@ public final class MHeap implements AutoCloseable {
                     + " in use)\n", "out of memory");
         }
         space.map(curBase, ask);
-        for (long a = curBase; a < curBase + ask; a += AddressSpace.ARENA_BYTES) {
-            int idx = space.arenaIndex(a);
+        // By arena index, not by stepping an address from curBase: an unaligned curBase stepped by 64 MiB
+        // skipped the arena holding the range's tail when the growth crossed an arena boundary.
+        for (int idx = space.arenaIndex(curBase); idx <= space.arenaIndex(curBase + ask - 1); idx++) {
             if (arenas[idx] == null) {
                 arenas[idx] = new HeapArena(space.base() + idx * AddressSpace.ARENA_BYTES);
                 stats.gcSys.addAndGet(HeapArena.BITMAP_BYTES);

@@ -97,6 +97,19 @@ class MallocTest {
     }
 
     @Test
+    void aGrowthCrossingAnArenaBoundaryFromAnUnalignedBaseCoversBothArenas() {
+        // 40 MB twice: the second growth starts inside the first arena and ends in the second (a map of
+        // 10^6 entries did this and found no heap arena for its tail).
+        GoType int64 = GoType.noscan("int64", 8);
+        long a = Malloc.newarray(c, int64, 5_000_000);
+        long b = Malloc.newarray(c, int64, 5_000_000);
+        long end = b + 5_000_000L * 8 - 8;
+        assertThat(end / AddressSpace.ARENA_BYTES).isGreaterThan(a / AddressSpace.ARENA_BYTES);
+        assertThat(heap.spanOf(end)).isSameAs(heap.spanOf(b));
+        assertThat(heap.findObject(end)).isEqualTo(b);
+    }
+
+    @Test
     void largeObjectsGetTheirOwnPageAlignedSpan() {
         long x = Malloc.mallocgc(c, 100_000, null, true);
         MSpan s = heap.spanOf(x);
