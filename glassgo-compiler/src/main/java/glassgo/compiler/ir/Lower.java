@@ -2031,8 +2031,14 @@ public final class Lower {
                     Loc s = aggrStable(ix.x, ix.index);
                     Ir.Expr i = index(ix.index, new Load(Mem.I64, s.at(8).addr()));
                     long es = Layouts.size(sl.elem());
-                    Ir.Expr addr = new Bin(Op.ADD, K.I, new Load(Mem.I64, s.addr()), scaled(i, es));
-                    return new Loc(spillPtr(addr), 0, true);
+                    // not spilled: every user either uses it at once or evaluated its safepoints first
+                    // (assignments evaluate a calling right-hand side before the target's address)
+                    if (!(i instanceof Local) && !(i instanceof IConst)) {
+                        int slot = newLocal();
+                        out.add(new SetLocal(slot, i));
+                        i = new Local(slot, K.I);
+                    }
+                    return new Loc(new Bin(Op.ADD, K.I, new Load(Mem.I64, s.addr()), scaled(i, es)), 0, true);
                 }
                 if (xt instanceof Array a) {
                     Loc base = addressOfOrTemp(ix.x);
