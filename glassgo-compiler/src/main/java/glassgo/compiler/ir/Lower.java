@@ -901,6 +901,9 @@ public final class Lower {
         if (v instanceof Load ld && ld.addr() instanceof FrameAddr) {
             return v;
         }
+        if (v instanceof CallRt c && c.name().equals("nilcheck") && c.args().get(0) instanceof Load ld && ld.addr() instanceof FrameAddr) {
+            return v; // a nil-checked frame slot: re-reading (and re-checking) it is as stable as the slot
+        }
         if (v instanceof IConst) {
             return v;
         }
@@ -1994,6 +1997,7 @@ public final class Lower {
                 if (x instanceof CompositeLit cl) {
                     Type et = info.typeOf(cl);
                     Ir.Expr p = spillPtr(newobject(et));
+                    freshDst = true;    // mallocgc returned zeroed memory: no need to clear it again
                     into(cl, new Loc(p, 0, true));
                     return p;
                 }
@@ -2235,6 +2239,7 @@ public final class Lower {
         if (u instanceof Pointer p) {
             // an elided &T in [] *T{{...}}
             Ir.Expr obj = spillPtr(newobject(p.elem()));
+            freshDst = true;
             compositeLit0(cl, p.elem(), new Loc(obj, 0, true));
             storeTo(dst, t, obj);
             return;
@@ -2242,10 +2247,17 @@ public final class Lower {
         compositeLit0(cl, t, dst);
     }
 
+    /** Set just before lowering a composite literal into memory fresh from mallocgc (already zero). */
+    private boolean freshDst;
+
     private void compositeLit0(CompositeLit cl, Type t, Loc dst) {
+        boolean fresh = freshDst;
+        freshDst = false;
         Type u = t.underlying();
         if (u instanceof Struct st) {
-            zero(t, dst);
+            if (!fresh) {
+                zero(t, dst);
+            }
             long[] offs = Layouts.fieldOffsets(st);
             for (int i = 0; i < cl.elts.size(); i++) {
                 glassgo.compiler.ast.Expr el = cl.elts.get(i);
@@ -2264,7 +2276,9 @@ public final class Lower {
             return;
         }
         if (u instanceof Array a) {
-            zero(t, dst);
+            if (!fresh) {
+                zero(t, dst);
+            }
             long es = Layouts.size(a.elem());
             long idx = 0;
             for (glassgo.compiler.ast.Expr el : cl.elts) {
