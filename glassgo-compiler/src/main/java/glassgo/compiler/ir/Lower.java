@@ -2893,6 +2893,7 @@ public final class Lower {
                 return new Local(slot, K.I);
             }
             case RECOVER -> throw new Unsupported("recover", c.pos());
+            case MAKE -> throw new Unsupported(info.typeOf(c).underlying() instanceof glassgo.compiler.types.Map ? "maps" : "channels", c.pos());
             default -> throw new Unsupported("builtin " + b.name().toLowerCase(), c.pos());
         }
     }
