@@ -104,6 +104,13 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private final AtomicLong scanWork = new AtomicLong();
     private final AtomicLong assistNanos = new AtomicLong();
     private final AtomicLong bgNanos = new AtomicLong();
+    /** Scan work background workers did beyond what assists owed (Go's bgScanCredit), stolen by assists. */
+    private final AtomicLong bgScanCredit = new AtomicLong();
+    /**
+     * When marking began. Set while the world is stopped and refined after the restart (Go takes it once the
+     * world runs again); the mark may end before that refinement, and then mark termination's value stands.
+     */
+    private final AtomicLong tMarkStart = new AtomicLong();
     private volatile double assistWorkPerByte;
     private long gcCpuNanos;
     /** heap.sweptObjects() when sweepgen last flipped, and what that sweep had freed by sweep termination. */
@@ -207,12 +214,9 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
 
     @Override
     public void allocPoll(MCache c, long size) {
-        P before = GoRuntime.currentP();
+        // The poll may park this goroutine and resume it on another P; mallocgc then re-reads its mcache
+        // (MHeap.setCurrentMCache), as Go's mallocgc re-reads getg().m.p.mcache after an assist.
         poll(size);
-        if (GoRuntime.currentP() != before) {
-            // mallocgc goes on with the mcache of the P it started on: it must still own that P.
-            throw new IllegalStateException("runtime: mallocgc: the goroutine changed P inside the GC poll");
-        }
     }
 
     private void poll(long size) {
@@ -293,6 +297,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         scanWork.set(0);
         assistNanos.set(0);
         bgNanos.set(0);
+        bgScanCredit.set(0);
         markDoneClaimed.set(false);
         java.util.Arrays.fill(assistDebt, 0);
         assistWorkPerByte = pacer.assistWorkPerByte(0, h0, cycleGoal);
@@ -303,7 +308,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         heap.setGcPoll(true);
         GcWork gcw = new GcWork(global);
         if (settings.stopTheWorld()) {                                                     // step 2
-            tMark = System.nanoTime();
+            tMarkStart.set(System.nanoTime());
             mark.checkFree = true;
             mark.markroots(roots, gcw);
             mark.drain(gcw, Long.MAX_VALUE, null);
@@ -322,8 +327,12 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         gcw.dispose();
         flushStats(gcw);
         int cycle = numgc;                              // read while stopped: the cycle may end before startWorkers
+        long stopped = System.nanoTime();
+        tMarkStart.set(stopped);
         GoRuntime.startTheWorld(sched);
-        tMark = System.nanoTime();                      // as Go's: the pause ends once the world runs again
+        // As Go's: the pause ends once the world runs again — unless another goroutine already finished the
+        // mark (mark termination freezes tMarkStart), which used to print a negative mark time.
+        tMarkStart.compareAndSet(stopped, System.nanoTime());
         startWorkers(cycle);
         return true;
     }
@@ -408,6 +417,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             long spent = System.nanoTime() - t;
             bgNanos.addAndGet(spent);
             flushStats(gcw);
+            bgScanCredit.addAndGet(did);
             if (phase != GcPhase._GCmark || numgc != cycle) {
                 return;
             }
@@ -478,7 +488,16 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             gcMarkDone(numgc);
             return;
         }
+        // Go revises the ratio as heapLive grows (every 64 KiB of allocation); revising on each assist
+        // check keeps it current, where revising only after an assist left the first cycle with no assists.
+        assistWorkPerByte = pacer.assistWorkPerByte(scanWork.get(), heap.heapLive(), cycleGoal);
         assistDebt[pid] += size * assistWorkPerByte;
+        // Pay from the background workers' credit first (Go's gcAssistAlloc steals bgScanCredit).
+        long credit = bgScanCredit.get();
+        long steal = (long) Math.min(credit, assistDebt[pid]);
+        if (steal > 0 && bgScanCredit.compareAndSet(credit, credit - steal)) {
+            assistDebt[pid] -= steal;
+        }
         if (assistDebt[pid] < GC_OVER_ASSIST_WORK) {
             return;
         }
@@ -545,6 +564,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
      * cost does not depend on the heap's size: the sweep itself happens after the restart.
      */
     private void gcMarkTermination(Sched sched, long tMarkTerm) {
+        tMark = Math.min(tMarkStart.getAndSet(Long.MIN_VALUE), tMarkTerm);
         long heap1 = heap.heapLive();
         phase = GcPhase._GCmarktermination;
         for (GcWork w : workerGcws) {
@@ -571,6 +591,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         double u = GC_BACKGROUND_UTILIZATION + assistNanos.get() / (double) (markNanos * gomaxprocs);
         pacer.endCycle(marked, scanWork.get(), roots.stackBytes(), roots.globalsBytes(), heap1, heap0, Math.min(u, 0.95));
         pacer.setLastHeapGoal(cycleGoal);
+        pacer.commit(false, marked);                    // the sweep has only begun: keep the sweeper's runway
         commitPacing();
         long tEnd = System.nanoTime();
 
@@ -619,8 +640,10 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
     }
 
+    /** World stopped: readMemStats flushes every mcache. */
     private long currentGoal() {
-        return pacer.heapGoal(heap.mappedReady(), heap.heapFreeBytes(), heap.heapLive());
+        // The limit goal wants the bytes of objects not yet freed, unswept garbage included (see Pacer).
+        return pacer.heapGoal(heap.mappedReady(), heap.heapFreeBytes(), heap.readMemStats().heapAlloc());
     }
 
     /** gcControllerCommit: the next trigger, and the sweep pace that finishes the sweep before it. */

@@ -74,6 +74,21 @@ final class GcWork {
         return n == 0;
     }
 
+    /**
+     * Go's gcWork.balance: when the global list is empty, hand half of the private buffer to it so other
+     * markers (assists, the other worker) have something to take.
+     */
+    void balance() {
+        if (n >= 4 && global.full.isEmpty()) {
+            int half = n / 2;
+            long[] b = new long[WORKBUF_ENTRIES];
+            System.arraycopy(buf, n - half, b, 0, half);
+            java.util.Arrays.fill(buf, n - half, n, 0);
+            n -= half;
+            global.full.push(b);
+        }
+    }
+
     /** Moves the private buffer's objects to the global list (Go's dispose, minus the stats flush). */
     void dispose() {
         if (n > 0) {

@@ -109,6 +109,7 @@ public final class Mark {
                 break;
             }
             scanobject(b, gcw);
+            gcw.balance();
             if (poll != null && (++k & 63) == 0 && !poll.getAsBoolean()) {
                 break;
             }
