@@ -61,6 +61,12 @@ public final class MHeap implements AutoCloseable {
     /** Raised when mallocgc must call the collector first; see {@link CollectorHook}. */
     volatile boolean gcPoll;
     private volatile CollectorHook collector;
+    /**
+     * The running goroutine's mcache (Go's getg().m.p.mcache), re-read after a collector poll: the poll may park
+     * the goroutine (waiting for worldsema, finishing the mark) and resume it on another P, whose mcache it must
+     * then use. Null: the caller's mcache stays valid (no goroutines move, e.g. single-threaded tests).
+     */
+    private volatile java.util.function.Supplier<MCache> currentMCache;
     /** Sweeps clear the mark bits for the next cycle instead of keeping them (a collector is attached). */
     private volatile boolean clearMarksOnSweep;
     /** Debug: fill freed objects with {@link #POISON} when they are swept (GODEBUG gcpoison=1). */
@@ -152,11 +158,20 @@ public final class MHeap implements AutoCloseable {
         poisonFreed = on;
     }
 
-    void collectorPoll(MCache c, long size) {
+    /** Sets how mallocgc finds the running goroutine's mcache after a collector poll (see the field). */
+    public void setCurrentMCache(java.util.function.Supplier<MCache> current) {
+        currentMCache = current;
+    }
+
+    /** The collector's poll; returns the mcache to go on with, which may have changed with the goroutine's P. */
+    MCache collectorPoll(MCache c, long size) {
         CollectorHook hook = collector;
-        if (hook != null) {
-            hook.allocPoll(c, size);
+        if (hook == null) {
+            return c;
         }
+        hook.allocPoll(c, size);
+        java.util.function.Supplier<MCache> current = currentMCache;
+        return current == null ? c : current.get();
     }
 
     public long heapLive() {

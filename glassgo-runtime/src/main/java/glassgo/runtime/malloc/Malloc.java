@@ -29,7 +29,7 @@ public final class Malloc {
     public static long mallocgc(MCache c, long size, GoType typ, boolean needzero) {
         MHeap h = c.heap;
         if (h.gcPoll) {
-            h.collectorPoll(c, size);                                                      // steps 3, 14
+            c = h.collectorPoll(c, size);                                                      // steps 3, 14
         }
         if (size == 0) {
             return h.zerobase();                                                           // step 1

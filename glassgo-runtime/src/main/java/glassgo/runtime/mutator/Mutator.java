@@ -165,6 +165,7 @@ public final class Mutator implements AutoCloseable {
             locals[i] = new PLocal(heap.newMCache());
         }
         ps = locals;
+        heap.setCurrentMCache(() -> local().mcache);
         try {
             GoRuntime.run(config.gomaxprocs(), config.seed(), () -> {
                 sched = GoRuntime.currentSched();

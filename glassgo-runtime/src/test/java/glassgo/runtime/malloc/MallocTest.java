@@ -97,6 +97,20 @@ class MallocTest {
     }
 
     @Test
+    void afterACollectorPollMallocgcAllocatesFromTheMCacheTheGoroutineHoldsThen() {
+        // The poll may resume the goroutine on another P (waiting for worldsema): it must not go on with the
+        // first P's mcache, which that P's new goroutine is using.
+        MCache other = heap.newMCache();
+        MCache[] current = {c};
+        heap.setCurrentMCache(() -> current[0]);
+        heap.attachCollector((cache, size) -> current[0] = other);
+        heap.setGcPoll(true);
+        long x = Malloc.newobject(c, GoType.noscan("pair", 16));
+        assertThat(other.alloc[heap.spanOf(x).spanclass()]).isSameAs(heap.spanOf(x));
+        assertThat(c.alloc[heap.spanOf(x).spanclass()]).isNotSameAs(heap.spanOf(x));
+    }
+
+    @Test
     void aGrowthCrossingAnArenaBoundaryFromAnUnalignedBaseCoversBothArenas() {
         // 40 MB twice: the second growth starts inside the first arena and ends in the second (a map of
         // 10^6 entries did this and found no heap arena for its tail).
