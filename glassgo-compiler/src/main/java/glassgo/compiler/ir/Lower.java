@@ -1262,15 +1262,12 @@ public final class Lower {
                 && !(r instanceof BasicLit);
     }
 
-    /** a, b = f() */
-    private void assignMulti(List<glassgo.compiler.ast.Expr> lhs, glassgo.compiler.ast.Expr r, boolean define) {
-        r = unparen(r);
-        if (!(r instanceof CallExpr c) || info.builtin(unparen(c.fun)) != null) {
-            throw new Unsupported("comma-ok forms (maps, type assertions, channel receives)", r.pos());
-        }
-        CallAbi cabi = callAbi(c);
+    /**
+     * Calls {@code c} (whose ABI is {@code cabi}) and copies each result out of the popped callee frame into a
+     * temporary of this frame before anything else runs: f()'s results as several values.
+     */
+    private List<Loc> callToTemps(CallExpr c, CallAbi cabi) {
         call(c, null);
-        // copy the results out of the popped callee frame into temporaries before anything else runs
         List<Loc> tmps = new ArrayList<>();
         for (int i = 0; i < cabi.results.size(); i++) {
             Type t = cabi.results.get(i);
@@ -1278,6 +1275,17 @@ public final class Lower {
             copy(t, new Loc(new OutAddr(cabi.resultOffs[i]), 0, false), tmp);
             tmps.add(tmp);
         }
+        return tmps;
+    }
+
+    /** a, b = f() */
+    private void assignMulti(List<glassgo.compiler.ast.Expr> lhs, glassgo.compiler.ast.Expr r, boolean define) {
+        r = unparen(r);
+        if (!(r instanceof CallExpr c) || info.builtin(unparen(c.fun)) != null) {
+            throw new Unsupported("comma-ok forms (maps, type assertions, channel receives)", r.pos());
+        }
+        CallAbi cabi = callAbi(c);
+        List<Loc> tmps = callToTemps(c, cabi);
         for (int i = 0; i < lhs.size(); i++) {
             Target tg = defineOrTarget(lhs.get(i), define);
             if (tg.blank) {
@@ -1552,16 +1560,8 @@ public final class Lower {
         }
         List<glassgo.compiler.ast.Expr> vals = rs.results;
         if (vals.size() == 1 && abi.results.size() > 1) {
-            glassgo.compiler.ast.Expr r = unparen(vals.get(0));
-            CallExpr c = (CallExpr) r;
-            CallAbi cabi = callAbi(c);
-            call(c, null);
-            List<Loc> tmps = new ArrayList<>();
-            for (int i = 0; i < cabi.results.size(); i++) {
-                Loc tmp = frameTemp(cabi.results.get(i));
-                copy(cabi.results.get(i), new Loc(new OutAddr(cabi.resultOffs[i]), 0, false), tmp);
-                tmps.add(tmp);
-            }
+            CallExpr c = (CallExpr) unparen(vals.get(0));
+            List<Loc> tmps = callToTemps(c, callAbi(c));
             for (int i = 0; i < tmps.size(); i++) {
                 copy(abi.results.get(i), tmps.get(i), new Loc(new FrameAddr(abi.resultOffs[i]), 0, false));
             }
@@ -2732,14 +2732,7 @@ public final class Lower {
                 if (c.args.size() == 1 && info.typeOf(c.args.get(0)) instanceof glassgo.compiler.types.Tuple tup) {
                     // println(f()) with several results: each result is an argument
                     CallExpr inner = (CallExpr) unparen(c.args.get(0));
-                    CallAbi cabi = callAbi(inner);
-                    call(inner, null);
-                    List<Loc> tmps = new ArrayList<>();
-                    for (int i = 0; i < cabi.results.size(); i++) {
-                        Loc tmp = frameTemp(cabi.results.get(i));
-                        copy(cabi.results.get(i), new Loc(new OutAddr(cabi.resultOffs[i]), 0, false), tmp);
-                        tmps.add(tmp);
-                    }
+                    List<Loc> tmps = callToTemps(inner, callAbi(inner));
                     for (int i = 0; i < tmps.size(); i++) {
                         if (b == Builtin.Id.PRINTLN && i > 0) {
                             out.add(new Eval(new CallRt("Print", "printsp", List.of(), K.V)));
