@@ -4,7 +4,7 @@
 package glassgo.runtime.chan;
 
 import glassgo.runtime.malloc.GoType;
-import glassgo.runtime.maps.PlainError;
+import glassgo.runtime.mutator.GoPanic;
 import glassgo.runtime.maps.TypedMem;
 import glassgo.runtime.mutator.Goroutine;
 import glassgo.runtime.mutator.Mutator;
@@ -34,7 +34,7 @@ import java.util.List;
  * (0 to discard, as {@code <-c} does). The caller owns that memory and keeps the channel and the element
  * rooted while the call may block (compiled code: its frame). Element values are copied with
  * {@link TypedMem#typedmemmove}, so pointer elements pass through the write barrier. Panics are
- * {@link PlainError}s with Go's text.
+ * {@link GoPanic#plainError} panics with Go's text.
  */
 public final class Chan {
     /** {@link #selectnbrecv}'s answer: bit 0 = a case was taken, bit 1 = a value was received. */
@@ -100,7 +100,7 @@ public final class Chan {
         Hchan.lock(c);
         if (Hchan.closed(c)) {
             Hchan.unlock(c);
-            throw new PlainError("send on closed channel");
+            throw GoPanic.plainError("send on closed channel");
         }
         Sudog r = Hchan.dequeueRecv(c);
         if (r != null) {
@@ -128,7 +128,7 @@ public final class Chan {
             if (!Hchan.closed(c)) {
                 throw new IllegalStateException("chansend: spurious wakeup");
             }
-            throw new PlainError("send on closed channel");
+            throw GoPanic.plainError("send on closed channel");
         }
         return true;
     }
@@ -244,12 +244,12 @@ public final class Chan {
      */
     public static void closechan(Goroutine g, long c) {
         if (c == 0) {
-            throw new PlainError("close of nil channel");
+            throw GoPanic.plainError("close of nil channel");
         }
         Hchan.lock(c);
         if (Hchan.closed(c)) {
             Hchan.unlock(c);
-            throw new PlainError("close of closed channel");
+            throw GoPanic.plainError("close of closed channel");
         }
         Hchan.setClosed(c);
         List<Sudog> waiters = Hchan.drainAll(c);

@@ -4,7 +4,7 @@
 package glassgo.runtime.chan;
 
 import glassgo.runtime.malloc.GoType;
-import glassgo.runtime.maps.PlainError;
+import glassgo.runtime.mutator.GoPanic;
 import glassgo.runtime.maps.TypedMem;
 import glassgo.runtime.mutator.Frame;
 import glassgo.runtime.mutator.Goroutine;
@@ -90,7 +90,7 @@ final class Hchan {
         long mem = elem.size() * size;
         if (size < 0 || (elem.size() != 0 && (Math.multiplyHigh(elem.size(), size) != 0 || mem / elem.size() != size))
                 || mem > MAX_ALLOC - SIZE) {
-            throw new PlainError("makechan: size out of range");
+            throw GoPanic.plainError("makechan: size out of range");
         }
         Mutator mu = g.mutator();
         long c;

@@ -3,7 +3,7 @@
 package glassgo.runtime.chan;
 
 import glassgo.runtime.maps.Fastrand;
-import glassgo.runtime.maps.PlainError;
+import glassgo.runtime.mutator.GoPanic;
 import glassgo.runtime.maps.TypedMem;
 import glassgo.runtime.mutator.Goroutine;
 import glassgo.runtime.sched.GoRuntime;
@@ -123,7 +123,7 @@ public final class Select {
             } else {
                 if (Hchan.closed(c)) {
                     selunlock(cas0, lockorder);
-                    throw new PlainError("send on closed channel");
+                    throw GoPanic.plainError("send on closed channel");
                 }
                 Sudog r = Hchan.dequeueRecv(c);
                 if (r != null) {
@@ -186,7 +186,7 @@ public final class Select {
         selunlock(cas0, lockorder);
         if (casi < nsends) {
             if (!success) {
-                throw new PlainError("send on closed channel");
+                throw GoPanic.plainError("send on closed channel");
             }
             return result(casi, false);
         }

@@ -29,7 +29,7 @@
  *   <li>Blocked goroutines park with Go's wait reasons: {@code chan send}, {@code chan receive},
  *       {@code chan send (nil chan)}, {@code chan receive (nil chan)}, {@code select},
  *       {@code select (no cases)}; the scheduler's deadlock check lists them as Go does.</li>
- *   <li>Panics ({@code PlainError}, Go's texts): "send on closed channel", "close of closed channel",
+ *   <li>Panics ({@code GoPanic.plainError}, Go's texts): "send on closed channel", "close of closed channel",
  *       "close of nil channel", "makechan: size out of range".</li>
  * </ul>
  *

@@ -3,6 +3,7 @@
 // functions) together with hash64.go's fallback memhash (wyhash) for when there is no AES hardware.
 package glassgo.runtime.maps;
 
+import glassgo.runtime.mutator.GoPanic;
 import java.util.List;
 
 /**
@@ -287,7 +288,7 @@ public sealed interface Alg {
     private static long dynHash(TypeTable types, long t, long dataWord, long seed) {
         Alg a = types.alg(t);
         if (a == null) {
-            throw new ErrorString("hash of unhashable type " + types.name(t));
+            throw GoPanic.errorString("hash of unhashable type " + types.name(t));
         }
         long p = types.directIface(t) ? dataWord : TypedMem.getLong(dataWord);
         return Hash.IFACE_C1 * a.hash(p, seed ^ Hash.IFACE_C0);
@@ -299,7 +300,7 @@ public sealed interface Alg {
         }
         Alg a = types.alg(t);
         if (a == null) {
-            throw new ErrorString("comparing uncomparable type " + types.name(t));
+            throw GoPanic.errorString("comparing uncomparable type " + types.name(t));
         }
         if (types.directIface(t)) {
             return TypedMem.getLong(xWord) == TypedMem.getLong(yWord);

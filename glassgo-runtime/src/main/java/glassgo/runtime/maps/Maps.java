@@ -5,6 +5,7 @@ package glassgo.runtime.maps;
 
 import glassgo.runtime.malloc.SizeClasses;
 import glassgo.runtime.mutator.Frame;
+import glassgo.runtime.mutator.GoPanic;
 import glassgo.runtime.mutator.Goroutine;
 import glassgo.runtime.mutator.Mutator;
 import glassgo.runtime.sched.FatalError;
@@ -213,7 +214,7 @@ public final class Maps {
      */
     public static long mapassign(Goroutine g, MapType t, long h, long key) {
         if (h == 0) {
-            throw new PlainError("assignment to entry in nil map");
+            throw GoPanic.plainError("assignment to entry in nil map");
         }
         Mutator mu = g.mutator();
         if ((Hmap.flags(h) & Hmap.HASH_WRITING) != 0) {

@@ -14,7 +14,7 @@
  *       over a caller-provided 96-byte hiter.</li>
  *   <li>{@link glassgo.runtime.maps.TypedMem} — typed copies with the write barrier
  *       ({@code typedmemmove}, {@code typedmemclr}, {@code storePointer}), shared with the chan and
- *       strings packages; {@link glassgo.runtime.maps.Fastrand}, {@link glassgo.runtime.maps.PlainError}.</li>
+ *       strings packages; {@link glassgo.runtime.maps.Fastrand}, {@link glassgo.runtime.mutator.GoPanic}.</li>
  * </ol>
  *
  * <h2>Calling convention (what compiled code does)</h2>
@@ -30,7 +30,7 @@
  *   <li>The runtime allocates the hmap, buckets, overflow buckets, indirect keys and elems with
  *       {@code Mutator.alloc}/{@code allocArray} and precise types; the caller keeps the map rooted across
  *       calls (a frame slot, a global or a reachable heap object).</li>
- *   <li>Panics: {@code PlainError("assignment to entry in nil map")}; detected races: {@code FatalError}
+ *   <li>Panics: {@code GoPanic.plainError("assignment to entry in nil map")}; detected races: {@code FatalError}
  *       "concurrent map writes", "concurrent map read and map write", "concurrent map iteration and map
  *       write".</li>
  * </ul>

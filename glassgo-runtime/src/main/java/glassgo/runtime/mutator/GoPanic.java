@@ -5,8 +5,9 @@ package glassgo.runtime.mutator;
 /**
  * Thrown by compiled code for {@code panic(v)} and for run-time errors (index out of range, integer divide
  * by zero, nil dereference, ...). {@link #text} is what Go prints after {@code "panic: "}: for a run-time
- * error {@code "runtime error: ..."}, possibly followed by Go's {@code [signal ...]} line. There is no
- * recover yet, so a GoPanic always ends the program with exit status 2.
+ * error {@code "runtime error: ..."}, possibly followed by Go's {@code [signal ...]} line. The runtime's own
+ * panics (maps, channels: {@link #plainError}, {@link #errorString}) are GoPanics too, so compiled code
+ * recovers and reports them all one way; one that is not recovered ends the program with exit status 2.
  */
 public final class GoPanic extends RuntimeException {
     private final String text;
@@ -16,6 +17,19 @@ public final class GoPanic extends RuntimeException {
         super(text, null, false, false);
         this.text = text;
         this.runtimeError = runtimeError;
+    }
+
+    /**
+     * Go's {@code panic(plainError(msg))}: a runtime.Error whose text has no "runtime error: " prefix, such as
+     * "assignment to entry in nil map" or "close of closed channel" (error.go's plainError).
+     */
+    public static GoPanic plainError(String msg) {
+        return new GoPanic(msg, true);
+    }
+
+    /** Go's {@code panic(errorString(text))}: a runtime.Error printed as "runtime error: " + text (error.go). */
+    public static GoPanic errorString(String text) {
+        return new GoPanic("runtime error: " + text, true);
     }
 
     /** What Go prints after "panic: ". */

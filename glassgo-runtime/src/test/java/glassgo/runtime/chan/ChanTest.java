@@ -6,7 +6,7 @@ package glassgo.runtime.chan;
 import glassgo.runtime.gc.GcSettings;
 import glassgo.runtime.gc.classic.ClassicCollector;
 import glassgo.runtime.malloc.GoType;
-import glassgo.runtime.maps.PlainError;
+import glassgo.runtime.mutator.GoPanic;
 import glassgo.runtime.maps.TypedMem;
 import glassgo.runtime.mutator.Body;
 import glassgo.runtime.mutator.Frame;
@@ -256,7 +256,7 @@ class ChanTest {
                 g.go(p -> {
                     try {
                         send(p, gl.get(1), 1, scratch(8));   // two fit in the buffer, the rest block
-                    } catch (PlainError e) {
+                    } catch (GoPanic e) {
                         if (e.getMessage().equals("send on closed channel")) {
                             sendPanics.incrementAndGet();
                         }
@@ -303,7 +303,7 @@ class ChanTest {
                     try {
                         r.run();
                         msgs.add("ok");
-                    } catch (PlainError e) {
+                    } catch (GoPanic e) {
                         msgs.add(e.getMessage());
                     }
                 }
