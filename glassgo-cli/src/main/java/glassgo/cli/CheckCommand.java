@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
         return run(all, System.out, System.err);
     }
 
-    /** The shared implementation of check and build (build has no code generator yet). */
+    /** The shared implementation of check and build (build writes no output file yet). */
     static int run(List<String> rawArgs, PrintStream out, PrintStream err) {
         int langMinor = 19;
         int limit = -1;
