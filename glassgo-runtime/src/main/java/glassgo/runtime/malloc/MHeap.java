@@ -652,6 +652,19 @@ public final class MHeap implements AutoCloseable {
 
     // --- statistics ---------------------------------------------------------------------------------
 
+    /**
+     * Bytes of objects allocated and not yet freed (Go's gcController totalAlloc − totalFree), from the counts the
+     * mcaches have flushed so far (at refill and release, as Go's are), so callable while goroutines run; it lags
+     * by the spans the mcaches hold. {@link #readMemStats} flushes first.
+     */
+    public long heapAlloc() {
+        long alloc = stats.largeAlloc.get() - stats.largeFree.get();
+        for (int sc = 0; sc < SizeClasses.NUM_SIZE_CLASSES; sc++) {
+            alloc += (stats.smallAllocCount.get(sc) - stats.smallFreeCount.get(sc)) * SizeClasses.classToSize(sc);
+        }
+        return alloc;
+    }
+
     /** ReadMemStats: flushes pending counts from every mcache (world stopped) and computes Go's fields. */
     public MemStats readMemStats() {
         List<MCache> caches;

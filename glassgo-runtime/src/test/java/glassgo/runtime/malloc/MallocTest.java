@@ -97,6 +97,20 @@ class MallocTest {
     }
 
     @Test
+    void heapAllocWithoutFlushingCountsWhatTheMCachesFlushed() {
+        GoType pair = GoType.noscan("pair", 16);
+        for (int i = 0; i < 1000; i++) {
+            Malloc.newobject(c, pair);
+        }
+        Malloc.newarray(c, GoType.noscan("int64", 8), 10_000);
+        long beforeFlush = heap.heapAlloc();
+        MemStats ms = heap.readMemStats();
+        assertThat(heap.heapAlloc()).isEqualTo(ms.heapAlloc());
+        assertThat(beforeFlush).as("the cached span's objects are not counted until it is flushed")
+                .isLessThanOrEqualTo(ms.heapAlloc()).isGreaterThanOrEqualTo(10_000L * 8);
+    }
+
+    @Test
     void afterACollectorPollMallocgcAllocatesFromTheMCacheTheGoroutineHoldsThen() {
         // The poll may resume the goroutine on another P (waiting for worldsema): it must not go on with the
         // first P's mcache, which that P's new goroutine is using.

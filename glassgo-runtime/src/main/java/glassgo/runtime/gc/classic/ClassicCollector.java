@@ -640,10 +640,11 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         }
     }
 
-    /** World stopped: readMemStats flushes every mcache. */
     private long currentGoal() {
-        // The limit goal wants the bytes of objects not yet freed, unswept garbage included (see Pacer).
-        return pacer.heapGoal(heap.mappedReady(), heap.heapFreeBytes(), heap.readMemStats().heapAlloc());
+        // The limit goal wants the bytes of objects not yet freed, unswept garbage included (see Pacer). Not
+        // readMemStats: it flushes every mcache, which only a stopped world may do, and debug.SetGCPercent /
+        // SetMemoryLimit commit the pacing while goroutines run.
+        return pacer.heapGoal(heap.mappedReady(), heap.heapFreeBytes(), heap.heapAlloc());
     }
 
     /** gcControllerCommit: the next trigger, and the sweep pace that finishes the sweep before it. */
