@@ -568,7 +568,8 @@ public final class ClassGen {
                             default -> cd(a.kind());
                         });
                     }
-                    code.invokestatic(ClassDesc.of(RT + c.owner()), c.name(), MethodTypeDesc.of(cd(c.ret()), ps));
+                    // an owner with a package (glassgo.runtime.iface.Iface) is named in full; the rest are in the mutator package
+                    code.invokestatic(ClassDesc.of(c.owner().contains(".") ? c.owner() : RT + c.owner()), c.name(), MethodTypeDesc.of(cd(c.ret()), ps));
                 }
                 case Cond c -> {
                     Label els = code.newLabel(), end = code.newLabel();

@@ -164,6 +164,7 @@ public final class Lower {
         }
         lowerEntry(varSpecs, decls);
         lowerPendingLits();
+        finishInterfaces();
         List<Dispatch> ds = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(keyParams.keySet())) {
             List<Dispatch.Target> ts = new ArrayList<>();
@@ -174,7 +175,8 @@ public final class Lower {
             }
             ds.add(new Dispatch("call$" + key, keyParams.get(key), keyRet.get(key), ts));
         }
-        return new Program(funcs, typeDescs, data.toByteArray(), gdesc, "go$entry", ds);
+        byte[] block = tds == null ? data.toByteArray() : tds.apply(data.toByteArray());
+        return new Program(funcs, typeDescs, block, gdesc, "go$entry", ds);
     }
 
     private static Type recvNamed(Type t) {
@@ -1001,7 +1003,7 @@ public final class Lower {
             case DeferStmt d -> deferStmt(d);
             case SelectStmt sel -> throw new Unsupported("select", sel.pos());
             case SendStmt send -> throw new Unsupported("channel send", send.pos());
-            case TypeSwitchStmt ts -> throw new Unsupported("type switches", ts.pos());
+            case TypeSwitchStmt ts -> typeSwitchStmt(ts);
             default -> throw new Unsupported("statement " + s.getClass().getSimpleName(), s.pos());
         }
     }
@@ -1164,9 +1166,18 @@ public final class Lower {
             return;
         }
         List<Object> vals = new ArrayList<>();
-        for (glassgo.compiler.ast.Expr r : rhs) {
+        for (int ri = 0; ri < rhs.size(); ri++) {
+            glassgo.compiler.ast.Expr r = rhs.get(ri);
             Type t = info.typeOf(r);
-            if (Layouts.isScalar(t) || isNil(r)) {
+            Type lt0 = info.typeOf(lhs.get(ri));
+            if (lhs.get(ri) instanceof Ident lid && info.obj(lid) instanceof Var lv) {
+                lt0 = lv.type();
+            }
+            if (lt0 != null && isIface(lt0) && !isIface(t)) {
+                Loc tmp = frameTemp(lt0);
+                intoAs(r, tmp, lt0);
+                vals.add(tmp);
+            } else if (Layouts.isScalar(t) || isNil(r)) {
                 Type lt = t;
                 vals.add(spillScalarAlways(scalar(r), lt));
             } else {
@@ -1226,6 +1237,9 @@ public final class Lower {
         boolean fresh = define && l instanceof Ident id && info.def(id) instanceof Var v && !vars.containsKey(v)
                 && !globals.containsKey(v);
         Type lt = info.typeOf(l) != null ? info.typeOf(l) : rt;
+        if (l instanceof Ident lid && info.obj(lid) instanceof Var lv) {
+            lt = lv.type();
+        }
         if (Layouts.isScalar(lt)) {
             Ir.Expr v = null;
             if (hasSafepoint(r) && !fresh) {
@@ -1242,14 +1256,14 @@ public final class Lower {
             Target tg = defineOrTarget(l, define);
             if (tg.loc.heap() || mayAlias(r)) {
                 Loc tmp = frameTemp(lt);
-                into(r, tmp);
+                intoAs(r, tmp, lt);
                 copy(lt, tmp, tg.loc);
             } else {
-                into(r, tg.loc);
+                intoAs(r, tg.loc, lt);
             }
         } else {
             Loc tmp = frameTemp(lt);
-            into(r, tmp);
+            intoAs(r, tmp, lt);
             Target tg = defineOrTarget(l, define);
             copy(lt, tmp, tg.loc);
         }
@@ -1281,6 +1295,10 @@ public final class Lower {
     /** a, b = f() */
     private void assignMulti(List<glassgo.compiler.ast.Expr> lhs, glassgo.compiler.ast.Expr r, boolean define) {
         r = unparen(r);
+        if (r instanceof TypeAssertExpr ta) {
+            commaOkAssert(lhs, ta, define);
+            return;
+        }
         if (!(r instanceof CallExpr c) || info.builtin(unparen(c.fun)) != null) {
             throw new Unsupported("comma-ok forms (maps, type assertions, channel receives)", r.pos());
         }
@@ -1581,7 +1599,7 @@ public final class Lower {
                 tmp.add(spillScalarAlways(convertScalar(scalar(vals.get(i)), info.typeOf(vals.get(i)), t), t));
             } else {
                 Loc l = frameTemp(t);
-                into(vals.get(i), l);
+                intoAs(vals.get(i), l, t);
                 tmp.add(l);
             }
         }
@@ -1610,7 +1628,7 @@ public final class Lower {
                 tmp.add(spillScalarAlways(convertScalar(scalar(vals.get(i)), info.typeOf(vals.get(i)), t), t));
             } else {
                 Loc l = frameTemp(t);
-                into(vals.get(i), l);
+                intoAs(vals.get(i), l, t);
                 tmp.add(l);
             }
         }
@@ -1750,7 +1768,11 @@ public final class Lower {
             case CallExpr c -> {
                 return callScalar(c);
             }
-            case TypeAssertExpr ta -> throw new Unsupported("type assertions", ta.pos());
+            case TypeAssertExpr ta -> {
+                Loc tmp = frameTemp(t);
+                assertInto(ta, tmp, -1);
+                return load(t, tmp);
+            }
             case FuncLit fl -> {
                 return closure(fl);
             }
@@ -1813,6 +1835,9 @@ public final class Lower {
                 return new Cond(scalar(be.x), new IConst(1), scalar(be.y));
             }
             case EQL, NEQ, LSS, LEQ, GTR, GEQ -> {
+                if (isIface(xt) || isIface(info.typeOf(be.y))) {
+                    return compareIface(be);
+                }
                 Type ct = isNil(be.x) ? info.typeOf(be.y) : xt;
                 if (!Layouts.isScalar(ct) && !isNil(be.x) && !isNil(be.y)) {
                     Loc a = aggrStable(be.x, be.y);
@@ -2202,7 +2227,7 @@ public final class Lower {
             case StarExpr st -> copy(t, addressOf(e), dst);
             case SelectorExpr sel when !(info.obj(sel.sel) instanceof Func) -> copy(t, addressOf(e), dst);
             case IndexExpr ix when !(info.typeOf(ix.x).underlying() instanceof glassgo.compiler.types.Map) -> copy(t, addressOf(e), dst);
-            case TypeAssertExpr ta -> throw new Unsupported("type assertions", ta.pos());
+            case TypeAssertExpr ta -> assertInto(ta, dst, -1);
             default -> throw new Unsupported(featureOf(e, t), e.pos());
         }
     }
@@ -2329,12 +2354,12 @@ public final class Lower {
                 v = spillScalar(v, et);
             }
             storeTo(dst, et, v);
-        } else if (dst.heap() && hasSafepoint(el)) {
+        } else if (dst.heap() && (hasSafepoint(el) || isIface(et))) {
             Loc tmp = frameTemp(et);
-            into(el, tmp);
+            intoAs(el, tmp, et);
             copy(et, tmp, dst);
         } else {
-            into(el, dst);
+            intoAs(el, dst, et);
         }
     }
 
@@ -2464,6 +2489,10 @@ public final class Lower {
         Type to = info.typeOf(c);
         glassgo.compiler.ast.Expr arg = c.args.get(0);
         Type from = info.typeOf(arg);
+        if (isIface(to)) {
+            intoAs(arg, dst, to);
+            return;
+        }
         if (Predicates.isString(to)) {
             Type fu = from.underlying();
             Loc tmp = dst.heap() ? frameTemp(to) : dst;
@@ -2500,6 +2529,697 @@ public final class Lower {
         into(arg, dst);
     }
 
+    // =============================================================================== interfaces
+
+    /** Descriptors and itabs in the data block (created on first use). */
+    private TypeDescriptors tds;
+    /** Method entries that adapt an interface's data word to a method's receiver (Go's wrapper methods). */
+    private final List<Wrapper> wrappers = new ArrayList<>();
+    private final Map<String, Integer> wrapperIds = new HashMap<>();
+    /** The runtime error type recover() returns for run-time panics (Go: runtime.errorString and kin). */
+    private glassgo.compiler.types.Named rtError;
+
+    record Wrapper(String method, String goName, Type t, Func m, int[] path, Signature sig) {}
+
+    private TypeDescriptors tds() {
+        if (tds == null) {
+            tds = new TypeDescriptors(data, pkg);
+        }
+        return tds;
+    }
+
+    private static boolean isIface(Type t) {
+        return t != null && t.underlying() instanceof glassgo.compiler.types.Interface;
+    }
+
+    private static boolean isEmptyIface(Type t) {
+        return ((glassgo.compiler.types.Interface) t.underlying()).allMethods().isEmpty();
+    }
+
+    private DataAddr typeDesc(Type t) {
+        return new DataAddr(tds().type(t));
+    }
+
+    private DataAddr itabOf(Type t, Type iface) {
+        return new DataAddr(tds().itab(t, iface, this::methodEntry));
+    }
+
+    private static final String IFACE = "glassgo.runtime.iface.Iface";
+
+    /** The signature an interface method is called with: the data word as a pointer receiver. */
+    private Signature ifaceSig(Signature ms) {
+        return new Signature(new Var(0, pkg, "", unsafePtr()), List.of(), ms.params(), ms.results(), ms.variadic());
+    }
+
+    /** The function id the itab of concrete type t lists for method m (found through r's path). */
+    private long methodEntry(Type t, Func m, Lookup.Result r) {
+        Signature ms = m.signature();
+        if (r.index().length == 1 && Predicates.identical(ms.recv().type(), t) && Layouts.isPointerShaped(t)) {
+            return fnId(methodName(m), false, ms);
+        }
+        String key = tds().type(t) + "." + m.name();
+        Integer id = wrapperIds.get(key);
+        if (id == null) {
+            String method = "iw$" + (wrappers.size() + 1);
+            String goName = TypeDescriptors.typeString(t).replace("*main.", "(*main.").replaceFirst("^\\(\\*(main\\.[^ ]*)$", "(*$1)")
+                    + "." + m.name();
+            Signature isig = ifaceSig(ms);
+            id = fnId(method, false, isig);
+            wrappers.add(new Wrapper(method, goName, t, m, r.index(), isig));
+            wrapperIds.put(key, id);
+        }
+        return id;
+    }
+
+    /** The dynamic type word of the interface value at x (static type it): 0 for nil. */
+    private Ir.Expr dynType(Type it, Loc x) {
+        Ir.Expr w0 = new Load(Mem.I64, x.addr());
+        if (isEmptyIface(it)) {
+            return w0;
+        }
+        return new Cond(new Bin(Op.NE, K.I, w0, new IConst(0)), new Load(Mem.I64, new Bin(Op.ADD, K.I, w0, new IConst(8))), new IConst(0));
+    }
+
+    /** Evaluates e into dst, converting it to dt when dt is an interface type and e's type is not dt's. */
+    private void intoAs(glassgo.compiler.ast.Expr e, Loc dst, Type dt) {
+        Type st = info.typeOf(e);
+        if (dt != null && isIface(dt) && !isNil(e) && st != null && !(st instanceof glassgo.compiler.types.Tuple)
+                && !Predicates.identical(st, dt)) {
+            convertInto(e, dst, dt);
+        } else {
+            into(e, dst);
+        }
+    }
+
+    /** e converted to interface type dt, stored in dst (Go's convT* / convI2I). */
+    private void convertInto(glassgo.compiler.ast.Expr e, Loc dst, Type dt) {
+        Type st = info.typeOf(e);
+        if (st instanceof Basic b && b.kind() == Basic.Kind.UNTYPED_NIL) {
+            zero(dt, dst);
+            return;
+        }
+        if (isIface(st)) {
+            Loc x = frameTemp(st);
+            into(e, x);
+            Ir.Expr w0;
+            if (isEmptyIface(dt)) {
+                w0 = dynType(st, x);
+            } else {
+                w0 = new CallRt(IFACE, "convI2I", List.of(typeDesc(dt), dynType(st, x)), K.I);
+            }
+            int slot = newLocal();
+            out.add(new SetLocal(slot, w0));
+            out.add(new Store(Mem.I64, dst.at(8).addr(), new Load(Mem.I64, x.at(8).addr())));
+            storeWord(dst, new Local(slot, K.I), new Load(Mem.I64, x.at(8).addr()));
+            return;
+        }
+        if (Predicates.isUntyped(st)) {
+            st = Predicates.defaultType(st);
+        }
+        Ir.Expr w0 = isEmptyIface(dt) ? typeDesc(st) : itabOf(st, dt);
+        Ir.Expr dataWord;
+        if (Layouts.isPointerShaped(st)) {
+            dataWord = spillPtr(convertScalar(scalar(e), info.typeOf(e), st));
+        } else {
+            Loc tmp = null;
+            if (hasSafepoint(e)) {
+                tmp = frameTemp(st);
+                evalInto(e, tmp, st);
+            }
+            Ir.Expr box = spillPtr(newobject(st));
+            Loc bl = new Loc(box, 0, true);
+            if (tmp != null) {
+                copy(st, tmp, bl);
+            } else {
+                evalInto(e, bl, st);
+            }
+            dataWord = box;
+        }
+        storeWord(dst, w0, dataWord);
+    }
+
+    private void evalInto(glassgo.compiler.ast.Expr e, Loc dst, Type st) {
+        if (Layouts.isScalar(st)) {
+            storeTo(dst, st, convertScalar(scalar(e), info.typeOf(e), st));
+        } else {
+            into(e, dst);
+        }
+    }
+
+    /** Stores an interface value's two words (both may be pointers: barrier when dst is in the heap). */
+    private void storeWord(Loc dst, Ir.Expr w0, Ir.Expr w1) {
+        storeTo(dst, unsafePtr(), w0);
+        storeTo(dst.at(8), unsafePtr(), w1);
+    }
+
+    /** x.(T) into dst; with okSlot >= 0 the comma-ok form (the JVM local gets ok, dst the zero value on failure). */
+    private void assertInto(TypeAssertExpr ta, Loc dst, int okSlot) {
+        Type it = info.typeOf(ta.x);
+        Type t = info.typeOf(ta);
+        Loc x = frameTemp(it);
+        into(ta.x, x);
+        int dyn = newLocal();
+        out.add(new SetLocal(dyn, dynType(it, x)));
+        Ir.Expr d = new Local(dyn, K.I);
+        Ir.Expr data = new Load(Mem.I64, x.at(8).addr());
+        if (!isIface(t)) {
+            Ir.Expr ok = new Bin(Op.EQ, K.I, d, typeDesc(t));
+            List<Stmt> val = sub(() -> {
+                if (Layouts.isPointerShaped(t)) {
+                    storeTo(dst, t, data);
+                } else {
+                    copy(t, new Loc(data, 0, true), dst);
+                }
+            });
+            if (okSlot < 0) {
+                out.add(new If(ok, List.of(), List.of(new Eval(new CallRt(IFACE, "panicdottype", List.of(d, typeDesc(t), typeDesc(it)), K.A)))));
+                out.addAll(val);
+            } else {
+                out.add(new SetLocal(okSlot, ok));
+                out.add(new If(new Local(okSlot, K.I), val, sub(() -> zero(t, dst))));
+            }
+            return;
+        }
+        Ir.Expr w0;
+        if (isEmptyIface(t)) {
+            if (okSlot < 0) {
+                out.add(new If(new Bin(Op.EQ, K.I, d, new IConst(0)),
+                        List.of(new Eval(new CallRt(IFACE, "panicdottype", List.of(d, typeDesc(t), typeDesc(it)), K.A))), List.of()));
+            } else {
+                out.add(new SetLocal(okSlot, new Bin(Op.NE, K.I, d, new IConst(0))));
+            }
+            w0 = d;
+        } else {
+            int tab = newLocal();
+            out.add(new SetLocal(tab, new CallRt(IFACE, okSlot < 0 ? "assertE2I" : "assertE2I2", List.of(typeDesc(t), d), K.I)));
+            if (okSlot >= 0) {
+                out.add(new SetLocal(okSlot, new Bin(Op.NE, K.I, new Local(tab, K.I), new IConst(0))));
+            }
+            w0 = new Local(tab, K.I);
+        }
+        if (okSlot < 0) {
+            storeWord(dst, w0, data);
+        } else {
+            Ir.Expr w0f = w0;
+            out.add(new If(new Local(okSlot, K.I), sub(() -> storeWord(dst, w0f, data)), sub(() -> zero(t, dst))));
+        }
+    }
+
+    /** v, ok := x.(T) */
+    private void commaOkAssert(List<glassgo.compiler.ast.Expr> lhs, TypeAssertExpr ta, boolean define) {
+        Type t = info.typeOf(ta);
+        Loc tmp = frameTemp(t);
+        int ok = newLocal();
+        assertInto(ta, tmp, ok);
+        Target tg = defineOrTarget(lhs.get(0), define);
+        if (!tg.blank) {
+            if (Layouts.isScalar(t)) {
+                writeTarget(tg, load(t, tmp));
+            } else {
+                copy(t, tmp, tg.loc);
+            }
+        }
+        Target tk = defineOrTarget(lhs.get(1), define);
+        if (!tk.blank) {
+            writeTarget(tk, new Local(ok, K.I));
+        }
+    }
+
+    /** switch v := x.(type) { case T1, T2: ... } */
+    private void typeSwitchStmt(TypeSwitchStmt ts) {
+        int id = nextLabel++;
+        if (ts.init != null) {
+            lowerStmt(ts.init);
+        }
+        Ident lhs = null;
+        glassgo.compiler.ast.Expr rhs;
+        if (ts.assign instanceof AssignStmt a) {
+            lhs = (Ident) a.lhs.get(0);
+            rhs = a.rhs.get(0);
+        } else {
+            rhs = ((ExprStmt) ts.assign).x;
+        }
+        TypeAssertExpr ta = (TypeAssertExpr) unparen(rhs);
+        Type it = info.typeOf(ta.x);
+        Loc x = frameTemp(it);
+        into(ta.x, x);
+        int dyn = newLocal();
+        out.add(new SetLocal(dyn, dynType(it, x)));
+        Ir.Expr d = new Local(dyn, K.I);
+        List<CaseClause> clauses = ts.body.list.stream().map(c -> (CaseClause) c).toList();
+        int savedB = breakTarget;
+        breakTarget = id;
+        List<Stmt> chain = new ArrayList<>();
+        List<Stmt> cur = chain;
+        List<Stmt> dfltBody = null;
+        try {
+            for (CaseClause cc : clauses) {
+                Var v = lhs == null ? null : clauseVar(cc, lhs);
+                Type single = cc.list != null && cc.list.size() == 1 && !isNil(cc.list.get(0)) && !isNilIdent(cc.list.get(0))
+                        ? info.typeOf(cc.list.get(0)) : null;
+                List<Stmt> body = sub(() -> {
+                    if (v != null) {
+                        declareLocal(v);
+                        Target tg = target(lhsIdentFor(v));
+                        Loc vl = tg.loc;
+                        if (single == null) {
+                            if (vl != null) {
+                                copy(it, x, vl);
+                            }
+                        } else {
+                            Loc tmp = frameTemp(single);
+                            bindCase(single, it, x, d, tmp);
+                            if (vl == null) {
+                                out.add(new SetLocal(tg.slot, load(single, tmp)));
+                            } else {
+                                copy(single, tmp, vl);
+                            }
+                        }
+                    }
+                    lowerBlock(cc.body);
+                    out.add(new Break(id));
+                });
+                if (cc.list == null || cc.list.isEmpty()) {
+                    dfltBody = body;
+                    continue;
+                }
+                Ir.Expr c = null;
+                for (glassgo.compiler.ast.Expr e : cc.list) {
+                    Ir.Expr ce;
+                    if (isNilIdent(e)) {
+                        ce = new Bin(Op.EQ, K.I, d, new IConst(0));
+                    } else {
+                        Type ct = info.typeOf(e);
+                        if (!isIface(ct)) {
+                            ce = new Bin(Op.EQ, K.I, d, typeDesc(ct));
+                        } else if (isEmptyIface(ct)) {
+                            ce = new Bin(Op.NE, K.I, d, new IConst(0));
+                        } else {
+                            ce = new CallRt(IFACE, "implements_", List.of(typeDesc(ct), d), K.I);
+                        }
+                    }
+                    c = c == null ? ce : new Cond(c, new IConst(1), ce);
+                }
+                List<Stmt> els = new ArrayList<>();
+                cur.add(new If(c, body, els));
+                cur = els;
+            }
+            if (dfltBody != null) {
+                cur.addAll(dfltBody);
+            }
+        } finally {
+            breakTarget = savedB;
+        }
+        out.add(new Block(id, chain));
+    }
+
+    private final Map<Var, Ident> clauseIdents = new IdentityHashMap<>();
+
+    private Ident lhsIdentFor(Var v) {
+        return clauseIdents.get(v);
+    }
+
+    /** The variable a type switch's {@code v :=} declares in clause cc (the checker records it at its uses). */
+    private Var clauseVar(CaseClause cc, Ident lhs) {
+        Var[] found = {null};
+        for (glassgo.compiler.ast.Stmt s : cc.body) {
+            Inspector.inspect(s, n -> {
+                if (found[0] == null && n instanceof Ident id && id.name.equals(lhs.name) && info.obj(id) instanceof Var v
+                        && v.pos() == lhs.pos()) {
+                    found[0] = v;
+                    clauseIdents.put(v, id);
+                }
+                return found[0] == null;
+            });
+        }
+        return found[0];
+    }
+
+    private boolean isNilIdent(glassgo.compiler.ast.Expr e) {
+        return unparen(e) instanceof Ident id && id.name.equals("nil") && info.obj(id) instanceof glassgo.compiler.types.Nil;
+    }
+
+    /** A case's value of type t from the interface at x (static type it, dynamic type d), known to match. */
+    private void bindCase(Type t, Type it, Loc x, Ir.Expr d, Loc dst) {
+        Ir.Expr data = new Load(Mem.I64, x.at(8).addr());
+        if (!isIface(t)) {
+            if (Layouts.isPointerShaped(t)) {
+                storeTo(dst, t, data);
+            } else {
+                copy(t, new Loc(data, 0, true), dst);
+            }
+        } else if (isEmptyIface(t)) {
+            storeWord(dst, d, data);
+        } else {
+            storeWord(dst, new CallRt(IFACE, "assertE2I", List.of(typeDesc(t), d), K.I), data);
+        }
+    }
+
+    /** i.M(args): the dispatcher for M's signature calls the entry the itab lists (Go: CALL through itab.fun[k]). */
+    private Ir.Expr ifaceCall(CallExpr c, Loc iv, Type it, Func m) {
+        List<Func> ms = ((glassgo.compiler.types.Interface) it.underlying()).allMethods();
+        int k = 0;
+        while (!ms.get(k).name().equals(m.name())) {
+            k++;
+        }
+        Signature s = (Signature) m.type();
+        if (s.variadic() || c.ellipsis > 0) {
+            throw new Unsupported("variadic functions", c.pos());
+        }
+        if (c.args.size() == 1 && s.params().len() > 1) {
+            throw new Unsupported("f(g()) with multiple results", c.pos());
+        }
+        CallAbi cabi = abiOf(ifaceSig(s));
+        Loc x = frameTemp(it);
+        copy(it, iv, x);
+        Object[] vals = new Object[c.args.size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < c.args.size(); i++) {
+                if (hasSafepoint(c.args.get(i)) == (pass == 0)) {
+                    vals[i] = argValue(c.args.get(i), cabi.params.get(i + 1));
+                }
+            }
+        }
+        List<Ir.Expr> jvmArgs = new ArrayList<>();
+        jvmArgs.add(new Bin(Op.ADD, K.I, nilcheck(new Load(Mem.I64, x.addr())), new IConst(24 + 8L * k)));
+        jvmArgs.add(new Load(Mem.I64, x.at(8).addr()));
+        for (int i = 0; i < vals.length; i++) {
+            if (cabi.paramOffs[i + 1] < 0) {
+                jvmArgs.add((Ir.Expr) vals[i]);
+            } else {
+                copy(cabi.params.get(i + 1), (Loc) vals[i], new Loc(new OutAddr(cabi.paramOffs[i + 1]), 0, false));
+            }
+        }
+        CallGo cg = new CallGo("call$" + dispatchKey(cabi), jvmArgs, cabi.jvmRet);
+        if (cabi.scalarResult) {
+            return cg;
+        }
+        out.add(new Eval(cg));
+        return null;
+    }
+
+    /** The ABI of a call through an interface method (for callers reading results). */
+    private CallAbi ifaceCallAbi(Func m) {
+        return abiOf(ifaceSig((Signature) m.type()));
+    }
+
+    /** The method c calls if it is a method of an interface value (possibly an embedded one), else null. */
+    private Func ifaceMethod(CallExpr c) {
+        if (!(unparen(c.fun) instanceof SelectorExpr fs) || !(info.obj(fs.sel) instanceof Func m) || info.isType(fs.x)) {
+            return null;
+        }
+        Type xt = info.typeOf(fs.x);
+        if (xt == null) {
+            return null;
+        }
+        if (isIface(xt)) {
+            return m;
+        }
+        Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, m.name());
+        if (r == null || r.index() == null || r.index().length < 2) {
+            return null;
+        }
+        Type ct = xt;
+        for (int k = 0; k + 1 < r.index().length; k++) {
+            if (ct.underlying() instanceof Pointer p) {
+                ct = p.elem();
+            }
+            ct = ((Struct) ct.underlying()).field(r.index()[k]).type();
+        }
+        return isIface(ct) ? m : null;
+    }
+
+    /** The interface value whose method c calls (walking embedded fields to an embedded interface). */
+    private Object[] ifaceReceiver(SelectorExpr fs, Func m) {
+        Type xt = info.typeOf(fs.x);
+        if (isIface(xt)) {
+            return new Object[] {aggr(fs.x), xt};
+        }
+        Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, m.name());
+        int[] path = r.index();
+        Loc cur;
+        Type ct = xt;
+        if (xt.underlying() instanceof Pointer p) {
+            cur = new Loc(spillPtr(nilcheck(scalar(fs.x))), 0, true);
+            ct = p.elem();
+        } else {
+            cur = addressOfOrTemp(fs.x);
+        }
+        for (int k = 0; k + 1 < path.length; k++) {
+            if (ct.underlying() instanceof Pointer p) {
+                cur = new Loc(spillPtr(nilcheck(load(ct, cur))), 0, true);
+                ct = p.elem();
+            }
+            Struct st = (Struct) ct.underlying();
+            cur = cur.at(Layouts.fieldOffsets(st)[path[k]]);
+            ct = st.field(path[k]).type();
+        }
+        return new Object[] {cur, ct};
+    }
+
+    /** x == y where one side is an interface (the other may be a concrete value or nil). */
+    private Ir.Expr compareIface(BinaryExpr be) {
+        Type xt = info.typeOf(be.x), yt = info.typeOf(be.y);
+        glassgo.compiler.ast.Expr ie = isIface(xt) ? be.x : be.y;
+        glassgo.compiler.ast.Expr oe = ie == be.x ? be.y : be.x;
+        Type it = info.typeOf(ie);
+        Ir.Expr eq;
+        if (isNil(oe)) {
+            Loc a = aggr(ie);
+            eq = new Bin(Op.EQ, K.I, new Load(Mem.I64, a.addr()), new IConst(0));
+        } else {
+            Loc a = frameTemp(it);
+            Loc b = frameTemp(it);
+            if (ie == be.x) {
+                intoAs(be.x, a, it);
+                intoAs(be.y, b, it);
+            } else {
+                intoAs(be.x, b, it);
+                intoAs(be.y, a, it);
+            }
+            Ir.Expr w0a = new Load(Mem.I64, a.addr()), w0b = new Load(Mem.I64, b.addr());
+            eq = new Cond(new Bin(Op.EQ, K.I, w0a, w0b), new CallRt(IFACE, isEmptyIface(it) ? "efaceeq" : "ifaceeq",
+                    List.of(w0a, new Load(Mem.I64, a.at(8).addr()), new Load(Mem.I64, b.at(8).addr())), K.I), new IConst(0));
+        }
+        return be.op == Token.EQL ? eq : new Bin(Op.EQ, K.I, eq, new IConst(0));
+    }
+
+    /** println(i): Go prints an interface as (type-or-itab,data). */
+    private void printIface(glassgo.compiler.ast.Expr a) {
+        Loc l = aggr(a);
+        out.add(new Eval(new CallRt(IFACE, "printeface", List.of(new Load(Mem.I64, l.addr()), new Load(Mem.I64, l.at(8).addr())), K.V)));
+    }
+
+    /**
+     * panic(v): v as an empty interface; an error's Error() or a Stringer's String() is called first for the
+     * report (Go's preprintpanics), then the runtime throws the panic carrying the value for recover().
+     */
+    private void panicValue(glassgo.compiler.ast.Expr a) {
+        Type any = glassgo.compiler.types.Interface.EMPTY;
+        Loc e = frameTemp(any);
+        intoAs(a, e, any);
+        Loc msg = frameTemp(glassgo.compiler.types.Universe.STRING);
+        int has = newLocal();
+        out.add(new SetLocal(has, new IConst(0)));
+        Type err = errorType();
+        Type str = stringerType();
+        int dyn = newLocal();
+        out.add(new SetLocal(dyn, new Load(Mem.I64, e.addr())));
+        for (Type it : List.of(err, str)) {
+            Func m = ((glassgo.compiler.types.Interface) it.underlying()).allMethods().get(0);
+            int tab = newLocal();
+            List<Stmt> callIt = sub(() -> {
+                Loc iv = frameTemp(it);
+                out.add(new Store(Mem.I64, iv.addr(), new Local(tab, K.I)));
+                out.add(new Store(Mem.I64, iv.at(8).addr(), new Load(Mem.I64, e.at(8).addr())));
+                CallExpr fake = new CallExpr(a, 0, List.of(), 0, 0);
+                ifaceCall(fake, iv, it, m);
+                copy(glassgo.compiler.types.Universe.STRING, new Loc(new OutAddr(ifaceCallAbi(m).resultOffs[0]), 0, false), msg);
+                out.add(new SetLocal(has, new IConst(1)));
+            });
+            out.add(new If(new Local(has, K.I), List.of(), sub(() -> {
+                out.add(new SetLocal(tab, new CallRt(IFACE, "assertE2I2", List.of(typeDesc(it), new Local(dyn, K.I)), K.I)));
+                out.add(new If(new Bin(Op.NE, K.I, new Local(tab, K.I), new IConst(0)), callIt, List.of()));
+            })));
+        }
+        out.add(new Eval(new CallRt(IFACE, "gopanic", List.of(new StackRef(), new Load(Mem.I64, e.addr()), new Load(Mem.I64, e.at(8).addr()),
+                new Load(Mem.I64, msg.addr()), new Load(Mem.I64, msg.at(8).addr()), new Local(has, K.I)), K.A)));
+    }
+
+    private Type errorType() {
+        return ((glassgo.compiler.types.TypeName) glassgo.compiler.types.Universe.lookup("error")).type();
+    }
+
+    private Type stringerType;
+
+    private Type stringerType() {
+        if (stringerType == null) {
+            Var r = new Var(0, pkg, "", glassgo.compiler.types.Universe.STRING);
+            Func m = new Func(0, pkg, "String", new Signature(null, List.of(), glassgo.compiler.types.Tuple.EMPTY,
+                    new glassgo.compiler.types.Tuple(List.of(r)), false));
+            stringerType = new glassgo.compiler.types.Interface(List.of(m), List.of());
+        }
+        return stringerType;
+    }
+
+    /** recover() into dst: the panic's value, a runtime.Error for run-time panics, or nil. */
+    private void recoverInto(Loc dst) {
+        Loc tmp = dst.heap() ? frameTemp(glassgo.compiler.types.Interface.EMPTY) : dst;
+        out.add(new Eval(new CallRt(IFACE, "recover", List.of(new StackRef(), tmp.addr(), typeDesc(runtimeErrorType()),
+                typeDesc(glassgo.compiler.types.Universe.STRING), typeRef(glassgo.compiler.types.Universe.STRING)), K.V)));
+        if (tmp != dst) {
+            copy(glassgo.compiler.types.Interface.EMPTY, tmp, dst);
+        }
+    }
+
+    /** runtime.errorString: the dynamic type of a recovered run-time panic, with Error() and RuntimeError(). */
+    private Type runtimeErrorType() {
+        if (rtError == null) {
+            Package rp = new Package("runtime", "runtime");
+            glassgo.compiler.types.TypeName tn = new glassgo.compiler.types.TypeName(0, rp, "errorString", null);
+            rtError = new glassgo.compiler.types.Named(tn, glassgo.compiler.types.Universe.STRING);
+            Var recv = new Var(0, rp, "e", rtError);
+            rtError.addMethod(new Func(0, rp, "Error", new Signature(recv, List.of(), glassgo.compiler.types.Tuple.EMPTY,
+                    new glassgo.compiler.types.Tuple(List.of(new Var(0, rp, "", glassgo.compiler.types.Universe.STRING))), false)));
+            rtError.addMethod(new Func(0, rp, "RuntimeError", new Signature(recv, List.of(), glassgo.compiler.types.Tuple.EMPTY,
+                    glassgo.compiler.types.Tuple.EMPTY, false)));
+        }
+        return rtError;
+    }
+
+    /** The bodies of runtime.errorString's methods: Error returns the string, RuntimeError does nothing. */
+    private void lowerRuntimeErrorMethods() {
+        Type s = glassgo.compiler.types.Universe.STRING;
+        for (Func m : ((glassgo.compiler.types.Named) rtError).methods()) {
+            beginFunc(m.signature(), (BlockStmt) null, false);
+            List<Stmt> body = out;
+            if (m.name().equals("Error")) {
+                copy(s, new Loc(new FrameAddr(abi.paramOffs[0]), 0, false), new Loc(new FrameAddr(abi.resultOffs[0]), 0, false));
+            }
+            out.add(new Return(null));
+            finishFunc(methodName(m), "runtime.errorString." + m.name(), abi.jvmParams, abi.jvmRet, body);
+        }
+    }
+
+    /** An interface method entry: from the data word to m's receiver (Go's generated (*T).M wrappers). */
+    private void lowerWrapper(Wrapper w) {
+        beginFunc(w.sig(), (BlockStmt) null, false);
+        curGoName = w.goName();
+        List<Stmt> body = out;
+        CallAbi wabi = abi;
+        Signature ms = w.m().signature();
+        CallAbi cabi = abiOf(ms);
+        long pslot = frameWord(true);
+        out.add(new Store(Mem.I64, new FrameAddr(pslot), new Local(1, K.I)));
+        for (int i = 1; i < wabi.params.size(); i++) {
+            if (wabi.paramOffs[i] >= 0) {
+                for (int pw : Layouts.pointerWords(wabi.params.get(i))) {
+                    ptrOffs.add((int) wabi.paramOffs[i] + pw * 8);
+                }
+            }
+        }
+        if (!wabi.scalarResult) {
+            for (int i = 0; i < wabi.results.size(); i++) {
+                for (int pw : Layouts.pointerWords(wabi.results.get(i))) {
+                    ptrOffs.add((int) wabi.resultOffs[i] + pw * 8);
+                    zeroOffs.add((int) wabi.resultOffs[i] + pw * 8);
+                }
+            }
+        }
+        Ir.Expr p = new Load(Mem.I64, new FrameAddr(pslot));
+        Loc cur;
+        Type ct;
+        if (w.t().underlying() instanceof Pointer pt) {
+            cur = new Loc(nilcheck(p), 0, true);
+            ct = pt.elem();
+        } else if (Layouts.isPointerShaped(w.t())) {
+            cur = new Loc(new FrameAddr(pslot), 0, false);
+            ct = w.t();
+        } else {
+            cur = new Loc(p, 0, true);
+            ct = w.t();
+        }
+        int[] path = w.path();
+        for (int k = 0; k + 1 < path.length; k++) {
+            Struct st = (Struct) ct.underlying();
+            cur = cur.at(Layouts.fieldOffsets(st)[path[k]]);
+            ct = st.field(path[k]).type();
+            if (ct.underlying() instanceof Pointer pp) {
+                cur = new Loc(spillPtr(nilcheck(load(ct, cur))), 0, true);
+                ct = pp.elem();
+            }
+        }
+        Type rt = ms.recv().type();
+        List<Ir.Expr> jvmArgs = new ArrayList<>();
+        if (rt instanceof Pointer) {
+            jvmArgs.add(cur.addr());
+        } else if (Layouts.isScalar(rt)) {
+            jvmArgs.add(load(rt, cur));
+        } else {
+            copy(rt, cur, new Loc(new OutAddr(cabi.paramOffs[0]), 0, false));
+        }
+        int slot = 3;
+        for (int i = 1; i < wabi.params.size(); i++) {
+            Type t = wabi.params.get(i);
+            if (wabi.paramOffs[i] < 0) {
+                jvmArgs.add(new Local(slot, Layouts.kind(t)));
+                slot += 2;
+            } else {
+                copy(t, new Loc(new FrameAddr(wabi.paramOffs[i]), 0, false), new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
+            }
+        }
+        CallGo cg = new CallGo(methodName(w.m()), jvmArgs, cabi.jvmRet);
+        if (cabi.scalarResult) {
+            out.add(new Return(cg));
+        } else {
+            out.add(new Eval(cg));
+            for (int i = 0; i < cabi.results.size(); i++) {
+                copy(cabi.results.get(i), new Loc(new OutAddr(cabi.resultOffs[i]), 0, false),
+                        new Loc(new FrameAddr(wabi.resultOffs[i]), 0, false));
+            }
+            out.add(new Return(null));
+        }
+        finishFunc(w.method(), w.goName(), wabi.jvmParams, wabi.jvmRet, body);
+    }
+
+    /**
+     * After every function is lowered: the itabs assertions may need (every concrete type with a descriptor
+     * against every non-empty interface type it implements), the method entries they list, the tables for the
+     * runtime, and the call of Iface.init at the head of go$entry.
+     */
+    private void finishInterfaces() {
+        if (tds == null) {
+            return;
+        }
+        if (rtError != null) {
+            lowerRuntimeErrorMethods();
+        }
+        int done = 0;
+        while (true) {
+            int before = tds.concreteTypes().size() + tds.interfaceTypes().size();
+            for (Type it : tds.interfaceTypes()) {
+                for (Type t : tds.concreteTypes()) {
+                    if (Lookup.missingMethod(t, (glassgo.compiler.types.Interface) it.underlying(), true) == null) {
+                        tds.itab(t, it, this::methodEntry);
+                    }
+                }
+            }
+            while (done < wrappers.size()) {
+                lowerWrapper(wrappers.get(done++));
+            }
+            if (tds.concreteTypes().size() + tds.interfaceTypes().size() == before) {
+                break;
+            }
+        }
+        long[] tabs = tds.tables();
+        for (Ir.Func f : funcs) {
+            if (f.method().equals("go$entry")) {
+                f.body().add(0, new Eval(new CallRt(IFACE, "init", List.of(new DataAddr(tabs[0]), new IConst(tabs[1]),
+                        new DataAddr(tabs[2]), new IConst(tabs[3])), K.V)));
+            }
+        }
+    }
+
     // =============================================================================== calls
 
     private CallAbi callAbi(CallExpr c) {
@@ -2508,6 +3228,10 @@ public final class Lower {
             throw new Unsupported("call of a non-function", c.pos());
         }
         Obj o = calleeObj(c);
+        Func im = ifaceMethod(c);
+        if (im != null) {
+            return ifaceCallAbi(im);
+        }
         if (o instanceof Func f) {
             return abiOf(f.signature());
         }
@@ -2555,6 +3279,11 @@ public final class Lower {
      */
     private Ir.Expr call(CallExpr c, Object unused) {
         glassgo.compiler.ast.Expr f = unparen(c.fun);
+        Func im = ifaceMethod(c);
+        if (im != null) {
+            Object[] rv = ifaceReceiver((SelectorExpr) f, im);
+            return ifaceCall(c, (Loc) rv[0], (Type) rv[1], im);
+        }
         Obj o = calleeObj(c);
         if (!(o instanceof Func fn) || (f instanceof SelectorExpr fs && !(info.obj(fs.sel) instanceof Func))) {
             return callValue(c, f);
@@ -2720,7 +3449,7 @@ public final class Lower {
             return spillScalarAlways(v, pt);
         }
         Loc tmp = frameTemp(pt);
-        into(a, tmp);
+        intoAs(a, tmp, pt);
         return tmp;
     }
 
@@ -2762,26 +3491,9 @@ public final class Lower {
                     out.add(new Eval(new CallRt("Print", "printnl", List.of(), K.V)));
                 }
             }
-            case PANIC -> {
-                glassgo.compiler.ast.Expr a = c.args.get(0);
-                Type t = info.typeOf(a);
-                if (Predicates.isString(t)) {
-                    Loc s = aggr(a);
-                    out.add(new Eval(new CallRt("Abi", "panicstring", List.of(new Load(Mem.I64, s.addr()),
-                            new Load(Mem.I64, s.at(8).addr())), K.A)));
-                } else if (Predicates.isInteger(t) || (t instanceof Basic bt && bt.kind() == Basic.Kind.UNTYPED_INT)) {
-                    Type dt = Predicates.defaultType(t);
-                    out.add(new Eval(new CallRt("Abi", "panicint", List.of(convertScalar(scalar(a), t, dt), new Str(qualified(dt))), K.A)));
-                } else if (Predicates.isFloat(t) || Predicates.isBoolean(t)) {
-                    Type dt = Predicates.defaultType(t);
-                    String m = Predicates.isFloat(t) ? "panicfloat" : "panicbool";
-                    out.add(new Eval(new CallRt("Abi", m, List.of(convertScalar(scalar(a), t, dt), new Str(qualified(dt))), K.A)));
-                } else {
-                    throw new Unsupported("panic with a value of type " + t, c.pos());
-                }
-            }
+            case PANIC -> panicValue(c.args.get(0));
             case COPY -> out.add(new Eval(copyBuiltin(c)));
-            case RECOVER -> out.add(new Eval(new CallRt("Abi", "recover", List.of(new StackRef(), frameTemp(info.typeOf(c)).addr()), K.V)));
+            case RECOVER -> recoverInto(frameTemp(info.typeOf(c)));
             default -> {
                 if (b == Builtin.Id.APPEND || b == Builtin.Id.LEN || b == Builtin.Id.CAP || b == Builtin.Id.NEW) {
                     throw new Unsupported("unused result of " + b.name().toLowerCase(), c.pos());
@@ -2848,6 +3560,10 @@ public final class Lower {
         }
         if (Layouts.isPointerShaped(dt)) {
             out.add(new Eval(new CallRt("Print", "printpointer", List.of(scalar(a)), K.V)));
+            return;
+        }
+        if (u instanceof glassgo.compiler.types.Interface) {
+            printIface(a);
             return;
         }
         if (u instanceof Slice) {
@@ -2918,13 +3634,7 @@ public final class Lower {
                 out.add(new Store(Mem.I64, dst.at(16).addr(), cap));
             }
             case APPEND -> append(c, dst);
-            case RECOVER -> {
-                Loc tmp = dst.heap() ? frameTemp(info.typeOf(c)) : dst;
-                out.add(new Eval(new CallRt("Abi", "recover", List.of(new StackRef(), tmp.addr()), K.V)));
-                if (tmp != dst) {
-                    copy(info.typeOf(c), tmp, dst);
-                }
-            }
+            case RECOVER -> recoverInto(dst);
             default -> throw new Unsupported("builtin " + b.name().toLowerCase(), c.pos());
         }
     }

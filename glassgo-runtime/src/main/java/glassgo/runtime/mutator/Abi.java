@@ -453,6 +453,11 @@ public final class Abi {
 
     /** A function with deferred calls caught a panic: it becomes the goroutine's current panic. */
     public static void beginPanic(glassgo.runtime.stack.Stack s, RuntimeException p) {
+        if (s.panic != null && s.panic != p && p instanceof GoPanic gp) {
+            // a panic inside a deferred call while another is handled (Go's _panic.link): if it is
+            // recovered, the outer one is handled again with its recovered state as it was
+            gp.link(s.panic, s.recovered);
+        }
         s.panic = p;
         s.recovered = false;
     }
@@ -460,8 +465,9 @@ public final class Abi {
     /** After the deferred calls: whether one of them recovered (then the function returns normally). */
     public static long recovered(glassgo.runtime.stack.Stack s) {
         if (s.panic != null && s.recovered) {
-            s.panic = null;
-            s.recovered = false;
+            GoPanic gp = s.panic instanceof GoPanic g ? g : null;
+            s.panic = gp != null ? gp.link() : null;
+            s.recovered = gp != null && gp.linkRecovered();
             return 1;
         }
         return 0;
@@ -471,22 +477,10 @@ public final class Abi {
     public static RuntimeException repanic(glassgo.runtime.stack.Stack s) {
         RuntimeException p = s.panic;
         s.panic = null;
-        throw p;
-    }
-
-    /**
-     * recover(): while a panic is being handled, stops it and returns a non-nil interface value (its dynamic
-     * type word is a non-heap marker until interfaces carry type descriptors); otherwise nil. Written to dst.
-     */
-    public static void recover(glassgo.runtime.stack.Stack s, long dst) {
-        if (s.panic != null && !s.recovered) {
-            s.recovered = true;
-            st64(dst, 1);
-            st64(dst + 8, 0);
-        } else {
-            st64(dst, 0);
-            st64(dst + 8, 0);
+        if (p instanceof GoPanic gp) {
+            gp.unlink();    // leaving this frame unrecovered aborts the panic it interrupted (Go: p.aborted)
         }
+        throw p;
     }
 
     // --- run-time errors (panic.go) -------------------------------------------------------------------

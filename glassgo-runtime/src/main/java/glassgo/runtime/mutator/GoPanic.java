@@ -13,10 +13,76 @@ public final class GoPanic extends RuntimeException {
     private final String text;
     private final boolean runtimeError;
 
+    /** panic(v)'s value as an empty interface {type, data} (0, 0 for the runtime's own panics), for recover(). */
+    private final long valueType, valueData;
+    /** The stack that roots valueData while the panic is in flight, and its slot there. */
+    private glassgo.runtime.stack.Stack holder;
+    private int slot = -1;
+    private final boolean carriesValue;
+
     public GoPanic(String text, boolean runtimeError) {
         super(text, null, false, false);
         this.text = text;
         this.runtimeError = runtimeError;
+        this.valueType = 0;
+        this.valueData = 0;
+        this.carriesValue = false;
+    }
+
+    /** panic(v) from compiled Go: {@code text} is how Go prints v; the value stays rooted on {@code s}. */
+    public GoPanic(String text, long valueType, long valueData, glassgo.runtime.stack.Stack s) {
+        super(text, null, false, false);
+        this.text = text;
+        this.runtimeError = false;
+        this.valueType = valueType;
+        this.valueData = valueData;
+        this.carriesValue = true;
+        if (valueData != 0) {
+            this.holder = s;
+            this.slot = s.holdPanicArg(valueData);
+        }
+    }
+
+    /** The panic this one interrupted (raised by a deferred call while that one was handled), or null. */
+    private RuntimeException link;
+    private boolean linkRecovered;
+
+    void link(RuntimeException outer, boolean outerRecovered) {
+        if (link == null) {
+            link = outer;
+            linkRecovered = outerRecovered;
+        }
+    }
+
+    void unlink() {
+        link = null;
+        linkRecovered = false;
+    }
+
+    RuntimeException link() {
+        return link;
+    }
+
+    boolean linkRecovered() {
+        return linkRecovered;
+    }
+
+    /** Whether this panic carries a Go value (else recover() makes one from the text). */
+    public boolean hasValue() {
+        return carriesValue;
+    }
+
+    public long valueType() {
+        return valueType;
+    }
+
+    /** The value's data word, no longer rooted by the panic (the caller stores it in Go memory at once). */
+    public long takeValueData() {
+        if (holder != null) {
+            holder.releasePanicArg(slot);
+            holder = null;
+        }
+        return valueData;
     }
 
     /**

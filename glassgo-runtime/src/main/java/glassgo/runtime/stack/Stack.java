@@ -47,6 +47,29 @@ public final class Stack {
     public RuntimeException panic;
     /** Whether recover() stopped {@link #panic}. */
     public boolean recovered;
+    /**
+     * The data words of in-flight panics' values (Go keeps _panic.arg on the goroutine's stack): roots until
+     * recover() hands the value back to Go memory. 0 marks a free slot.
+     */
+    private long[] panicArgs = new long[4];
+
+    /** Roots {@code p} for as long as a panic carries it; returns the slot to {@link #releasePanicArg}. */
+    public int holdPanicArg(long p) {
+        for (int i = 0; i < panicArgs.length; i++) {
+            if (panicArgs[i] == 0) {
+                panicArgs[i] = p;
+                return i;
+            }
+        }
+        int i = panicArgs.length;
+        panicArgs = java.util.Arrays.copyOf(panicArgs, i * 2);
+        panicArgs[i] = p;
+        return i;
+    }
+
+    public void releasePanicArg(int slot) {
+        panicArgs[slot] = 0;
+    }
 
     public Stack(G g) {
         this.g = g;
@@ -125,6 +148,11 @@ public final class Stack {
                 }
             }
             fp += f.size;
+        }
+        for (long p : panicArgs) {
+            if (p != 0) {
+                v.visit(0, p);
+            }
         }
         if (fp != top) {
             throw new IllegalStateException("stack: frame walk ended at " + fp + ", not at sp " + top + " (corrupt stack)");
