@@ -65,7 +65,7 @@ public final class GoCompiler {
             return new Result(null, List.of(), new Diagnostic(Position.NONE, "package " + pkgName + " is not a main package"));
         }
         try {
-            Lower.Program prog = new Lower(new TypeInfo(c), fset, pkg).lower(files);
+            Lower.Program prog = new Lower(new TypeInfo(c.info()), fset, pkg).lower(files);
             return new Result(ClassGen.generate("glassgo.prog.main", prog), List.of(), null);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("Code length")) {

@@ -91,9 +91,9 @@ abstract class Calls extends Exprs {
             return ExprKind.STATEMENT;
         }
         switch (rsig.results().len()) {
-            case 0 -> x.set(Operand.Mode.NOVALUE, Universe.INVALID);
-            case 1 -> x.set(Operand.Mode.VALUE, rsig.results().at(0).type());
-            default -> x.set(Operand.Mode.VALUE, rsig.results());
+            case 0 -> x.set(OperandMode.NOVALUE, Universe.INVALID);
+            case 1 -> x.set(OperandMode.VALUE, rsig.results().at(0).type());
+            default -> x.set(OperandMode.VALUE, rsig.results());
         }
         x.expr = call;
         return ExprKind.STATEMENT;
@@ -120,7 +120,7 @@ abstract class Calls extends Exprs {
         int before = errors.size();
         Operand b = new Operand();
         rawExpr(b, base, null, true);
-        if (!(b.mode == Operand.Mode.VALUE && b.type instanceof Signature sig && sig.typeParams().size() > targExprs.size())) {
+        if (!(b.mode == OperandMode.VALUE && b.type instanceof Signature sig && sig.typeParams().size() > targExprs.size())) {
             while (errors.size() > before) {
                 errors.remove(errors.size() - 1);
             }
@@ -142,9 +142,9 @@ abstract class Calls extends Exprs {
             x.setInvalid();
         } else {
             switch (rsig.results().len()) {
-                case 0 -> x.set(Operand.Mode.NOVALUE, Universe.INVALID);
-                case 1 -> x.set(Operand.Mode.VALUE, rsig.results().at(0).type());
-                default -> x.set(Operand.Mode.VALUE, rsig.results());
+                case 0 -> x.set(OperandMode.NOVALUE, Universe.INVALID);
+                case 1 -> x.set(OperandMode.VALUE, rsig.results().at(0).type());
+                default -> x.set(OperandMode.VALUE, rsig.results());
             }
         }
         x.expr = call;
@@ -158,10 +158,10 @@ abstract class Calls extends Exprs {
             Operand x = new Operand();
             rawExpr(x, elist.get(0), null, true);
             exclude(x, true, true, true);
-            if (x.mode == Operand.Mode.VALUE && x.type instanceof Tuple t) {
+            if (x.mode == OperandMode.VALUE && x.type instanceof Tuple t) {
                 for (Var v : t.vars()) {
                     Operand o = new Operand();
-                    o.mode = Operand.Mode.VALUE;
+                    o.mode = OperandMode.VALUE;
                     o.expr = elist.get(0);
                     o.type = v.type();
                     out.add(o);
@@ -242,6 +242,7 @@ abstract class Calls extends Exprs {
                 return null;
             }
             rsig = new Signature(null, List.of(), (Tuple) Subst.subst(sig.params(), m), (Tuple) Subst.subst(sig.results(), m), sig.variadic());
+            recordInstance(call.fun, inferred, rsig);
             List<Var> sp = new ArrayList<>();
             for (Var v : sigParams) {
                 sp.add(new Var(v.pos(), v.pkg(), v.name(), Subst.subst(v.type(), m)));
@@ -314,7 +315,8 @@ abstract class Calls extends Exprs {
         }
         java.util.Map<TypeParam, Type> m = Subst.map(sig.typeParams(), targs);
         x.type = new Signature(null, List.of(), (Tuple) Subst.subst(sig.params(), m), (Tuple) Subst.subst(sig.results(), m), sig.variadic());
-        x.mode = Operand.Mode.VALUE;
+        x.mode = OperandMode.VALUE;
+        recordInstance(e, targs, x.type);
     }
 
     @Override
@@ -347,6 +349,7 @@ abstract class Calls extends Exprs {
             return Universe.INVALID;
         }
         Named inst = Subst.instantiate(gn, targs);
+        recordInstance(e, targs, inst);
         later.add(() -> verifyInstance(e, tps, targs));
         return inst;
     }
@@ -800,17 +803,17 @@ abstract class Calls extends Exprs {
                     if (Predicates.coreString(a1.type) instanceof Basic cb && cb.is(Basic.IS_STRING)
                             && Predicates.identical(sl.elem().underlying(), Universe.UINT8)) {
                         convertUntyped(a1, Universe.STRING);
-                        x.set(Operand.Mode.VALUE, s);
+                        x.set(OperandMode.VALUE, s);
                         return true;
                     }
                 }
                 List<Var> ps = List.of(new Var(0, pkg, "", s), new Var(0, pkg, "", new Slice(sl.elem())));
                 Signature sig = new Signature(null, List.of(), new Tuple(ps), new Tuple(List.of(new Var(0, pkg, "", s))), true);
                 arguments(call, sig, List.of(), args);
-                x.set(Operand.Mode.VALUE, s);
+                x.set(OperandMode.VALUE, s);
             }
             case CAP, LEN -> {
-                Operand.Mode mode = Operand.Mode.INVALID;
+                OperandMode mode = OperandMode.INVALID;
                 glassgo.compiler.constant.Value val = null;
                 Type t = arrayPtrDeref(a0.type.underlying());
                 if (a0.type instanceof TypeParam tp) {
@@ -827,31 +830,31 @@ abstract class Calls extends Exprs {
                         }
                     }
                     if (all) {
-                        mode = Operand.Mode.VALUE;
+                        mode = OperandMode.VALUE;
                     }
                 }
                 switch (t) {
                     case Basic b when b.is(Basic.IS_STRING) && id == Builtin.Id.LEN -> {
-                        if (a0.mode == Operand.Mode.CONSTANT) {
-                            mode = Operand.Mode.CONSTANT;
+                        if (a0.mode == OperandMode.CONSTANT) {
+                            mode = OperandMode.CONSTANT;
                             val = Constant.makeInt64(Constant.stringLen(a0.val));
                         } else {
-                            mode = Operand.Mode.VALUE;
+                            mode = OperandMode.VALUE;
                         }
                     }
                     case Array a -> {
-                        mode = Operand.Mode.VALUE;
+                        mode = OperandMode.VALUE;
                         if (!hasCallOrRecv(call.args.get(0))) {
-                            mode = Operand.Mode.CONSTANT;
+                            mode = OperandMode.CONSTANT;
                             val = a.len() >= 0 ? Constant.makeInt64(a.len()) : Constant.makeUnknown();
                         }
                     }
-                    case Slice s -> mode = Operand.Mode.VALUE;
-                    case Chan c -> mode = Operand.Mode.VALUE;
-                    case Map m when id == Builtin.Id.LEN -> mode = Operand.Mode.VALUE;
+                    case Slice s -> mode = OperandMode.VALUE;
+                    case Chan c -> mode = OperandMode.VALUE;
+                    case Map m when id == Builtin.Id.LEN -> mode = OperandMode.VALUE;
                     case null, default -> { }
                 }
-                if (mode == Operand.Mode.INVALID) {
+                if (mode == OperandMode.INVALID) {
                     if (a0.type.underlying() != Universe.INVALID) {
                         errorf(a0, "invalid argument: %s for %s", operandString(a0), name);
                     }
@@ -871,7 +874,7 @@ abstract class Calls extends Exprs {
                     errorf(a0, "invalid operation: cannot close receive-only channel %s", operandString(a0));
                     return false;
                 }
-                x.set(Operand.Mode.NOVALUE, Universe.INVALID);
+                x.set(OperandMode.NOVALUE, Universe.INVALID);
             }
             case COMPLEX -> {
                 Operand y = args.get(1);
@@ -883,7 +886,7 @@ abstract class Calls extends Exprs {
                     convertUntyped(y, xx.type);
                 } else if (Predicates.isUntyped(xx.type) && Predicates.isUntyped(y.type)) {
                     // both untyped: convert to untyped float if possible
-                    if (xx.mode == Operand.Mode.CONSTANT && y.mode == Operand.Mode.CONSTANT) {
+                    if (xx.mode == OperandMode.CONSTANT && y.mode == OperandMode.CONSTANT) {
                         toFloatKind(xx);
                         toFloatKind(y);
                     } else {
@@ -914,13 +917,13 @@ abstract class Calls extends Exprs {
                     errorf(xx, "invalid argument: arguments have type %s, expected floating-point", str(xx.type));
                     return false;
                 }
-                if (xx.mode == Operand.Mode.CONSTANT && y.mode == Operand.Mode.CONSTANT) {
+                if (xx.mode == OperandMode.CONSTANT && y.mode == OperandMode.CONSTANT) {
                     x.setConst(res, Constant.binaryOp(Constant.toFloat(xx.val), Token.ADD,
                             Constant.makeImag(Constant.toFloat(y.val))));
                 } else {
-                    x.set(Operand.Mode.VALUE, res);
+                    x.set(OperandMode.VALUE, res);
                 }
-                if (Predicates.isTyped(res) && x.mode == Operand.Mode.CONSTANT) {
+                if (Predicates.isTyped(res) && x.mode == OperandMode.CONSTANT) {
                     // keep
                 }
             }
@@ -940,7 +943,7 @@ abstract class Calls extends Exprs {
                             operandString(a0), operandString(y), str(ds.elem()), str(ss.elem()));
                     return false;
                 }
-                x.set(Operand.Mode.VALUE, Universe.INT);
+                x.set(OperandMode.VALUE, Universe.INT);
             }
             case DELETE -> {
                 Type core = a0.type instanceof TypeParam ? sameUnder(a0.type, Map.class) : Predicates.coreType(a0.type);
@@ -953,10 +956,10 @@ abstract class Calls extends Exprs {
                 if (k.invalid()) {
                     return false;
                 }
-                x.set(Operand.Mode.NOVALUE, Universe.INVALID);
+                x.set(OperandMode.NOVALUE, Universe.INVALID);
             }
             case IMAG, REAL -> {
-                if (a0.mode == Operand.Mode.CONSTANT && Predicates.isUntyped(a0.type)) {
+                if (a0.mode == OperandMode.CONSTANT && Predicates.isUntyped(a0.type)) {
                     toComplexKind(a0);
                 } else if (Predicates.isUntyped(a0.type)) {
                     convertUntyped(a0, Universe.COMPLEX128);
@@ -978,10 +981,10 @@ abstract class Calls extends Exprs {
                     errorf(a0, "invalid argument: argument has type %s, expected complex type", str(a0.type));
                     return false;
                 }
-                if (a0.mode == Operand.Mode.CONSTANT) {
+                if (a0.mode == OperandMode.CONSTANT) {
                     x.setConst(res, id == Builtin.Id.REAL ? Constant.real(a0.val) : Constant.imag(a0.val));
                 } else {
-                    x.set(Operand.Mode.VALUE, res);
+                    x.set(OperandMode.VALUE, res);
                 }
             }
             case MAKE -> {
@@ -1023,28 +1026,28 @@ abstract class Calls extends Exprs {
                         valid = false;
                         continue;
                     }
-                    if (s.mode == Operand.Mode.CONSTANT && s.val.kind() != Kind.UNKNOWN) {
+                    if (s.mode == OperandMode.CONSTANT && s.val.kind() != Kind.UNKNOWN) {
                         sizes[ns++] = Constant.int64Val(Constant.toInt(s.val)).value();
                     }
                 }
                 if (valid && ns == 2 && sizes[0] > sizes[1]) {
                     error(call.args.get(1).pos(), "invalid argument: length and capacity swapped");
                 }
-                x.set(Operand.Mode.VALUE, t);
+                x.set(OperandMode.VALUE, t);
             }
             case NEW -> {
                 Type t = typExpr(call.args.get(0));
                 if (t == Universe.INVALID) {
                     return false;
                 }
-                x.set(Operand.Mode.VALUE, new Pointer(t));
+                x.set(OperandMode.VALUE, new Pointer(t));
             }
             case PANIC -> {
                 assignment(a0, Universe.ANY_TYPE, "argument to panic");
                 if (a0.invalid()) {
                     return false;
                 }
-                x.set(Operand.Mode.NOVALUE, Universe.INVALID);
+                x.set(OperandMode.NOVALUE, Universe.INVALID);
             }
             case PRINT, PRINTLN -> {
                 for (Operand a : args) {
@@ -1053,9 +1056,9 @@ abstract class Calls extends Exprs {
                         return false;
                     }
                 }
-                x.set(Operand.Mode.NOVALUE, Universe.INVALID);
+                x.set(OperandMode.NOVALUE, Universe.INVALID);
             }
-            case RECOVER -> x.set(Operand.Mode.VALUE, Universe.ANY_TYPE);
+            case RECOVER -> x.set(OperandMode.VALUE, Universe.ANY_TYPE);
             case ADD -> {
                 assignment(a0, Universe.UNSAFE_POINTER, "argument to unsafe.Add");
                 if (a0.invalid()) {
@@ -1065,7 +1068,7 @@ abstract class Calls extends Exprs {
                 if (!isValidIndex(y, "length", true)) {
                     return false;
                 }
-                x.set(Operand.Mode.VALUE, Universe.UNSAFE_POINTER);
+                x.set(OperandMode.VALUE, Universe.UNSAFE_POINTER);
             }
             case ALIGNOF, SIZEOF -> {
                 assignment(a0, null, "argument to unsafe." + name);
@@ -1073,7 +1076,7 @@ abstract class Calls extends Exprs {
                     return false;
                 }
                 if (hasVarSize(a0.type)) {
-                    x.set(Operand.Mode.VALUE, Universe.UINTPTR);
+                    x.set(OperandMode.VALUE, Universe.UINTPTR);
                     return true;
                 }
                 long v = id == Builtin.Id.SIZEOF ? Sizes.sizeof(a0.type) : Sizes.alignof(a0.type);
@@ -1127,7 +1130,7 @@ abstract class Calls extends Exprs {
                 if (!isValidIndex(y, "length", false)) {
                     return false;
                 }
-                x.set(Operand.Mode.VALUE, new Slice(p.elem()));
+                x.set(OperandMode.VALUE, new Slice(p.elem()));
             }
         }
         return true;
@@ -1204,10 +1207,10 @@ abstract class Calls extends Exprs {
                 }
                 switch (x) {
                     case CallExpr c -> {
-                        Operand o = types.get(c);
-                        if (o == null || o.mode != Operand.Mode.CONSTANT) {
-                            Operand f = types.get(c.fun);
-                            if (f == null || f.mode != Operand.Mode.TYPEXPR) {
+                        Info.TypeAndValue o = info.types.get(c);
+                        if (o == null || o.mode() != OperandMode.CONSTANT) {
+                            Info.TypeAndValue f = info.types.get(c.fun);
+                            if (f == null || f.mode() != OperandMode.TYPEXPR) {
                                 found[0] = true;
                                 return;
                             }

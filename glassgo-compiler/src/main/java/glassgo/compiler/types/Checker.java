@@ -65,6 +65,11 @@ public final class Checker extends Stmts {
         return pkg;
     }
 
+    /** What checking recorded: types, objects, instances; complete after {@link #checkFiles()}. */
+    public Info info() {
+        return info;
+    }
+
     /** Runs all steps and returns the errors sorted by position (soft ones too). */
     public List<TypeError> checkFiles() {
         collectObjects();
@@ -573,7 +578,7 @@ public final class Checker extends Stmts {
             }
             return;
         }
-        if (x.mode != Operand.Mode.CONSTANT) {
+        if (x.mode != OperandMode.CONSTANT) {
             errorf(x, "%s is not constant", operandString(x));
             if (c.type == null) {
                 c.type = Universe.INVALID;
@@ -964,7 +969,7 @@ public final class Checker extends Stmts {
     private void unusedImports() {
         // A dot import counts as used when any of its objects was referred to.
         java.util.Set<Obj> usedObjs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        usedObjs.addAll(uses.values());
+        usedObjs.addAll(info.uses.values());
         for (PkgName pn : pkgNames) {
             boolean used = pn.used;
             if (dotImports.containsKey(pn)) {

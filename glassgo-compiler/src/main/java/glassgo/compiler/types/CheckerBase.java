@@ -25,11 +25,8 @@ abstract class CheckerBase {
     /** Language version minor number (go1.N); generics need 18. */
     int langMinor = 19;
 
-    /** The type and, for constants, value of each checked expression (go/types {@code Info.Types}). */
-    final IdentityHashMap<Expr, Operand> types = new IdentityHashMap<>();
-    /** Identifiers to the objects they denote (go/types {@code Info.Defs} and {@code Info.Uses}). */
-    final IdentityHashMap<Ident, Obj> uses = new IdentityHashMap<>();
-    final IdentityHashMap<Ident, Obj> defs = new IdentityHashMap<>();
+    /** What checking records for later phases: types, objects, instances (go/types {@code Info}). */
+    final Info info = new Info();
 
     // The environment of the code being checked (go/types environment).
     Scope scope;
@@ -103,7 +100,7 @@ abstract class CheckerBase {
     /** types2 operand.String: {@code x (variable of type int)}, {@code 300 (untyped int constant)}. */
     String operandString(Operand x) {
         String expr = x.expr == null ? "" : ExprString.of(x.expr);
-        if (x.mode == Operand.Mode.CONSTANT && x.expr == null && x.val != null) {
+        if (x.mode == OperandMode.CONSTANT && x.expr == null && x.val != null) {
             expr = x.val.toString();
         }
         StringBuilder sb = new StringBuilder();
@@ -134,7 +131,7 @@ abstract class CheckerBase {
             case VALUE -> "value";
             case COMMAOK -> "comma, ok expression";
         });
-        if (x.mode == Operand.Mode.CONSTANT && x.val != null) {
+        if (x.mode == OperandMode.CONSTANT && x.val != null) {
             String s = x.val.toString();
             if (!s.equals(expr)) {
                 sb.append(' ').append(s);
@@ -160,17 +157,38 @@ abstract class CheckerBase {
 
     void record(Operand x) {
         if (x.expr != null) {
-            types.put(x.expr, x.copy());
+            info.types.put(x.expr, new Info.TypeAndValue(x.mode, x.type, x.val, x.builtin));
         }
     }
 
     void recordUse(Ident id, Obj obj) {
-        uses.put(id, obj);
+        info.uses.put(id, obj);
+    }
+
+    /** The instantiation of the generic function or type that fun (f, f[T], pkg.f, pkg.f[T]) names. */
+    void recordInstance(Expr fun, List<Type> targs, Type inst) {
+        Expr e = unparenExpr(fun);
+        if (e instanceof glassgo.compiler.ast.IndexExpr ix) {
+            e = unparenExpr(ix.x);
+        } else if (e instanceof glassgo.compiler.ast.IndexListExpr il) {
+            e = unparenExpr(il.x);
+        }
+        Ident id = e instanceof Ident i ? i : e instanceof glassgo.compiler.ast.SelectorExpr sel ? sel.sel : null;
+        if (id != null) {
+            info.instances.put(id, new Info.Instance(List.copyOf(targs), inst));
+        }
+    }
+
+    private static Expr unparenExpr(Expr e) {
+        while (e instanceof glassgo.compiler.ast.ParenExpr p) {
+            e = p.x;
+        }
+        return e;
     }
 
     void recordDef(Ident id, Obj obj) {
         if (id != null) {
-            defs.put(id, obj);
+            info.defs.put(id, obj);
         }
     }
 
@@ -264,7 +282,7 @@ abstract class CheckerBase {
         Type u = target.underlying();
         switch (u) {
             case Basic b -> {
-                if (x.mode == Operand.Mode.CONSTANT) {
+                if (x.mode == OperandMode.CONSTANT) {
                     RepResult rr = representation(x, b);
                     if (rr.code != 0) {
                         return new ConvResult(null, null, rr.code);
@@ -365,19 +383,19 @@ abstract class CheckerBase {
         if (e == null) {
             return;
         }
-        Operand old = types.get(e);
-        if (old == null || !Predicates.isUntyped(old.type)) {
+        Info.TypeAndValue old = info.types.get(e);
+        if (old == null || !Predicates.isUntyped(old.type())) {
             return;
         }
         switch (e) {
             case ParenExpr p -> updateExprType(e, p.x, t, finalType);
             case UnaryExpr u -> {
-                if (old.val == null) {
+                if (old.value() == null) {
                     updateExprType(e, u.x, t, finalType);
                 }
             }
             case BinaryExpr b -> {
-                if (old.val == null && !isComparison(b.op)) {
+                if (old.value() == null && !isComparison(b.op)) {
                     updateExprType(e, b.x, t, finalType);
                     if (b.op != Token.SHL && b.op != Token.SHR) {
                         updateExprType(e, b.y, t, finalType);
@@ -387,14 +405,18 @@ abstract class CheckerBase {
             default -> { }
         }
         if (Predicates.isUntyped(t)) {
-            old.type = t.underlying(); // still untyped: not the final type yet
+            setRecordedType(e, old, t.underlying()); // still untyped: not the final type yet
             return;
         }
-        old.type = t;
+        setRecordedType(e, old, t);
         // The untyped left operand of a non-constant shift must become an integer (gc's wording).
         if (pendingShifts.remove(e) != null && !Predicates.isInteger(t)) {
             errorf(e.pos(), "invalid operation: %s (shift of type %s)", ExprString.of(parent == null ? e : parent), str(t));
         }
+    }
+
+    private void setRecordedType(Expr e, Info.TypeAndValue old, Type t) {
+        info.types.put(e, new Info.TypeAndValue(old.mode(), t, old.value(), old.builtin()));
     }
 
     /** Non-constant shifts whose untyped left operand's type is not yet known: expr → left operand. */

@@ -88,7 +88,7 @@ abstract class Exprs extends TypeExprs {
     }
 
     void singleValue(Operand x) {
-        if (x.mode == Operand.Mode.VALUE && x.type instanceof Tuple t) {
+        if (x.mode == OperandMode.VALUE && x.type instanceof Tuple t) {
             errorf(x, "multiple-value %s (value of type %s) in single-value context", ExprString.of(x.expr), str(t));
             x.setInvalid();
         }
@@ -97,14 +97,14 @@ abstract class Exprs extends TypeExprs {
     /** go/types {@code rawExpr}: checks e, records its type, and tells what kind of expression it was. */
     ExprKind rawExpr(Operand x, Expr e, Type hint, boolean allowGeneric) {
         ExprKind k = exprInternal(x, e, hint);
-        if (x.mode != Operand.Mode.CONSTANT) {
+        if (x.mode != OperandMode.CONSTANT) {
             x.val = null; // only constants carry values
         }
-        if (!allowGeneric && x.mode == Operand.Mode.VALUE && x.type instanceof Signature s && !s.typeParams().isEmpty()) {
+        if (!allowGeneric && x.mode == OperandMode.VALUE && x.type instanceof Signature s && !s.typeParams().isEmpty()) {
             errorf(x, "cannot use generic function %s without instantiation", ExprString.of(e));
             x.setInvalid();
         }
-        if (!allowGeneric && x.mode == Operand.Mode.TYPEXPR && Predicates.isGeneric(x.type)) {
+        if (!allowGeneric && x.mode == OperandMode.TYPEXPR && Predicates.isGeneric(x.type)) {
             errorf(x, "cannot use generic type %s without instantiation", str(x.type));
             x.setInvalid();
         }
@@ -141,7 +141,7 @@ abstract class Exprs extends TypeExprs {
                     scope = saved;
                 }
                 funcLitBody(sig, fl.body, fs);
-                x.set(Operand.Mode.VALUE, sig);
+                x.set(OperandMode.VALUE, sig);
             }
             case CompositeLit cl -> {
                 compositeLit(x, cl, hint);
@@ -193,7 +193,7 @@ abstract class Exprs extends TypeExprs {
                     return ExprKind.EXPRESSION;
                 }
                 typeAssertion(ta, x, xi, t, false);
-                x.mode = Operand.Mode.COMMAOK;
+                x.mode = OperandMode.COMMAOK;
                 x.type = t;
             }
             case CallExpr c -> {
@@ -209,7 +209,7 @@ abstract class Exprs extends TypeExprs {
                             errorf(x, "invalid operation: cannot indirect %s", operandString(x));
                             x.setInvalid();
                         } else if (Predicates.coreType(x.type) instanceof Pointer p) {
-                            x.set(Operand.Mode.VARIABLE, p.elem());
+                            x.set(OperandMode.VARIABLE, p.elem());
                         } else {
                             errorf(x, "invalid operation: cannot indirect %s", operandString(x));
                             x.setInvalid();
@@ -255,7 +255,7 @@ abstract class Exprs extends TypeExprs {
     }
 
     private void typeExprOperand(Operand x, Expr e) {
-        x.mode = Operand.Mode.TYPEXPR;
+        x.mode = OperandMode.TYPEXPR;
         x.type = typExpr(e);
     }
 
@@ -287,12 +287,12 @@ abstract class Exprs extends TypeExprs {
         switch (e.op) {
             case AND -> {
                 Expr inner = unparen(e.x);
-                if (!(inner instanceof CompositeLit) && x.mode != Operand.Mode.VARIABLE) {
+                if (!(inner instanceof CompositeLit) && x.mode != OperandMode.VARIABLE) {
                     errorf(x, "invalid operation: cannot take address of %s", operandString(x));
                     x.setInvalid();
                     return;
                 }
-                x.set(Operand.Mode.VALUE, new Pointer(x.type));
+                x.set(OperandMode.VALUE, new Pointer(x.type));
                 return;
             }
             case ARROW -> {
@@ -312,7 +312,7 @@ abstract class Exprs extends TypeExprs {
                     x.setInvalid();
                     return;
                 }
-                x.set(Operand.Mode.COMMAOK, ch.elem());
+                x.set(OperandMode.COMMAOK, ch.elem());
                 return;
             }
             case TILDE -> {
@@ -333,7 +333,7 @@ abstract class Exprs extends TypeExprs {
             x.setInvalid();
             return;
         }
-        if (x.mode == Operand.Mode.CONSTANT) {
+        if (x.mode == OperandMode.CONSTANT) {
             if (x.val.kind() == Kind.UNKNOWN) {
                 return;
             }
@@ -346,7 +346,7 @@ abstract class Exprs extends TypeExprs {
             overflow(x, e.pos());
             return;
         }
-        x.mode = Operand.Mode.VALUE;
+        x.mode = OperandMode.VALUE;
     }
 
     static Expr unparen(Expr e) {
@@ -477,13 +477,13 @@ abstract class Exprs extends TypeExprs {
             return;
         }
         if (op == Token.QUO || op == Token.REM) {
-            if ((x.mode == Operand.Mode.CONSTANT || Predicates.isInteger(x.type)) && y.mode == Operand.Mode.CONSTANT
+            if ((x.mode == OperandMode.CONSTANT || Predicates.isInteger(x.type)) && y.mode == OperandMode.CONSTANT
                     && y.val.kind() != Kind.UNKNOWN && isZero(y.val)) {
                 errorf(y, "invalid operation: division by zero");
                 x.setInvalid();
                 return;
             }
-            if (x.mode == Operand.Mode.CONSTANT && y.mode == Operand.Mode.CONSTANT && Predicates.isComplex(x.type)
+            if (x.mode == OperandMode.CONSTANT && y.mode == OperandMode.CONSTANT && Predicates.isComplex(x.type)
                     && y.val.kind() != Kind.UNKNOWN && divisorUnderflows(y.val)) {
                 // As types2 (issue 20227): |y|^2 may underflow to 0 though y does not.
                 errorf(y, "invalid operation: division by zero");
@@ -491,7 +491,7 @@ abstract class Exprs extends TypeExprs {
                 return;
             }
         }
-        if (x.mode == Operand.Mode.CONSTANT && y.mode == Operand.Mode.CONSTANT) {
+        if (x.mode == OperandMode.CONSTANT && y.mode == OperandMode.CONSTANT) {
             if (x.val.kind() == Kind.UNKNOWN || y.val.kind() == Kind.UNKNOWN) {
                 x.val = Constant.makeUnknown();
                 return;
@@ -509,7 +509,7 @@ abstract class Exprs extends TypeExprs {
             overflow(x, opPos);
             return;
         }
-        x.mode = Operand.Mode.VALUE;
+        x.mode = OperandMode.VALUE;
     }
 
     private static boolean numericOrStringSet(Type t) {
@@ -534,7 +534,7 @@ abstract class Exprs extends TypeExprs {
 
     void shift(Operand x, Operand y, Expr e, Token op) {
         Value xval = null;
-        if (x.mode == Operand.Mode.CONSTANT && x.val.kind().isNumeric()) {
+        if (x.mode == OperandMode.CONSTANT && x.val.kind().isNumeric()) {
             xval = Constant.toInt(x.val);
         }
         boolean lhsOk = Predicates.isInteger(x.type)
@@ -545,7 +545,7 @@ abstract class Exprs extends TypeExprs {
             return;
         }
         Value yval = null;
-        if (y.mode == Operand.Mode.CONSTANT) {
+        if (y.mode == OperandMode.CONSTANT) {
             if (y.val.kind().isNumeric()) {
                 yval = Constant.toInt(y.val);
                 if (yval.kind() == Kind.INT && Constant.sign(yval) < 0) {
@@ -580,8 +580,8 @@ abstract class Exprs extends TypeExprs {
                 return;
             }
         }
-        if (x.mode == Operand.Mode.CONSTANT) {
-            if (y.mode == Operand.Mode.CONSTANT) {
+        if (x.mode == OperandMode.CONSTANT) {
+            if (y.mode == OperandMode.CONSTANT) {
                 if (x.val.kind() == Kind.UNKNOWN || y.val.kind() == Kind.UNKNOWN) {
                     x.val = Constant.makeUnknown();
                     if (!Predicates.isInteger(x.type)) {
@@ -611,7 +611,7 @@ abstract class Exprs extends TypeExprs {
             if (Predicates.isUntyped(x.type)) {
                 // The lhs takes the type of the context; checked when that type is known.
                 pendingShifts.put(x.expr, x.expr);
-                x.mode = Operand.Mode.VALUE;
+                x.mode = OperandMode.VALUE;
                 x.val = null;
                 return;
             }
@@ -621,7 +621,7 @@ abstract class Exprs extends TypeExprs {
             x.setInvalid();
             return;
         }
-        x.mode = Operand.Mode.VALUE;
+        x.mode = OperandMode.VALUE;
     }
 
     void comparison(Operand x, Operand y, Token op, Expr e, boolean switchCase) {
@@ -662,14 +662,14 @@ abstract class Exprs extends TypeExprs {
             }
         }
         if (ok) {
-            if (x.mode == Operand.Mode.CONSTANT && y.mode == Operand.Mode.CONSTANT) {
+            if (x.mode == OperandMode.CONSTANT && y.mode == OperandMode.CONSTANT) {
                 if (x.val.kind() == Kind.UNKNOWN || y.val.kind() == Kind.UNKNOWN) {
                     x.val = Constant.makeUnknown();
                 } else {
                     x.val = Constant.makeBool(Constant.compare(x.val, op, y.val));
                 }
             } else {
-                x.mode = Operand.Mode.VALUE;
+                x.mode = OperandMode.VALUE;
                 x.val = null;
                 updateExprType(x.expr, Predicates.defaultType(x.type), true);
                 updateExprType(y.expr, Predicates.defaultType(y.type), true);
@@ -755,11 +755,11 @@ abstract class Exprs extends TypeExprs {
                 recordUse(e.sel, exp);
                 switch (exp) {
                     case Const c -> x.setConst(c.type(), c.val());
-                    case TypeName tn -> x.set(Operand.Mode.TYPEXPR, tn.type());
-                    case Var v -> x.set(Operand.Mode.VARIABLE, v.type());
-                    case Func f -> x.set(Operand.Mode.VALUE, f.type());
+                    case TypeName tn -> x.set(OperandMode.TYPEXPR, tn.type());
+                    case Var v -> x.set(OperandMode.VARIABLE, v.type());
+                    case Func f -> x.set(OperandMode.VALUE, f.type());
                     case Builtin b -> {
-                        x.set(Operand.Mode.BUILTIN, Universe.INVALID);
+                        x.set(OperandMode.BUILTIN, Universe.INVALID);
                         x.builtin = b.id();
                     }
                     default -> x.setInvalid();
@@ -787,12 +787,12 @@ abstract class Exprs extends TypeExprs {
             x.setInvalid();
             return;
         }
-        Lookup.Result r = Lookup.lookupFieldOrMethod(x.type, x.mode == Operand.Mode.VARIABLE, pkg, sel);
+        Lookup.Result r = Lookup.lookupFieldOrMethod(x.type, x.mode == OperandMode.VARIABLE, pkg, sel);
         if (r.obj() == null) {
             if (r.ambiguous()) {
                 errorf(e.sel.pos(), "ambiguous selector %s", ExprString.of(e));
             } else if (r.indirect()) {
-                if (x.mode == Operand.Mode.TYPEXPR) {
+                if (x.mode == OperandMode.TYPEXPR) {
                     errorf(e.sel.pos(), "invalid method expression %s.%s (needs pointer receiver (*%s).%s)",
                             ExprString.of(x.expr), sel, str(x.type), sel);
                 } else {
@@ -818,7 +818,7 @@ abstract class Exprs extends TypeExprs {
         if (r.obj() instanceof Func m && m.pkg() == pkg && m.parent() == null) {
             objDecl(m);
         }
-        if (x.mode == Operand.Mode.TYPEXPR) {
+        if (x.mode == OperandMode.TYPEXPR) {
             if (!(r.obj() instanceof Func m)) {
                 errorf(e.sel.pos(), "%s.%s undefined (type %s has no method %s)", ExprString.of(x.expr), sel, str(x.type), sel);
                 x.setInvalid();
@@ -832,7 +832,7 @@ abstract class Exprs extends TypeExprs {
             List<Var> params = new ArrayList<>();
             params.add(new Var(m.pos(), pkg, "", x.type));
             params.addAll(sig.params().vars());
-            x.set(Operand.Mode.VALUE, new Signature(null, List.of(), new Tuple(params), sig.results(), sig.variadic()));
+            x.set(OperandMode.VALUE, new Signature(null, List.of(), new Tuple(params), sig.results(), sig.variadic()));
             if (decl != null) {
                 decl.deps.add(m);
             }
@@ -840,7 +840,7 @@ abstract class Exprs extends TypeExprs {
         }
         switch (r.obj()) {
             case Var v -> {
-                Operand.Mode m = x.mode == Operand.Mode.VARIABLE || r.indirect() ? Operand.Mode.VARIABLE : Operand.Mode.VALUE;
+                OperandMode m = x.mode == OperandMode.VARIABLE || r.indirect() ? OperandMode.VARIABLE : OperandMode.VALUE;
                 x.set(m, v.type());
             }
             case Func f -> {
@@ -849,7 +849,7 @@ abstract class Exprs extends TypeExprs {
                     x.setInvalid();
                     return;
                 }
-                x.set(Operand.Mode.VALUE, new Signature(null, sig.typeParams(), sig.params(), sig.results(), sig.variadic()));
+                x.set(OperandMode.VALUE, new Signature(null, sig.typeParams(), sig.params(), sig.results(), sig.variadic()));
                 if (decl != null) {
                     decl.deps.add(f);
                 }
@@ -892,7 +892,7 @@ abstract class Exprs extends TypeExprs {
             }
             case TYPEXPR -> {
                 x.type = instantiateType(e, x.type, indices);
-                x.mode = x.type == Universe.INVALID ? Operand.Mode.INVALID : Operand.Mode.TYPEXPR;
+                x.mode = x.type == Universe.INVALID ? OperandMode.INVALID : OperandMode.TYPEXPR;
                 return false;
             }
             case VALUE -> {
@@ -917,16 +917,16 @@ abstract class Exprs extends TypeExprs {
         switch (u) {
             case Basic b when b.is(Basic.IS_STRING) -> {
                 valid = true;
-                if (x.mode == Operand.Mode.CONSTANT) {
+                if (x.mode == OperandMode.CONSTANT) {
                     length = Constant.stringLen(x.val);
                 }
-                x.set(Operand.Mode.VALUE, Universe.BYTE);
+                x.set(OperandMode.VALUE, Universe.BYTE);
             }
             case Array a -> {
                 valid = true;
                 length = a.len();
-                if (x.mode != Operand.Mode.VARIABLE) {
-                    x.mode = Operand.Mode.VALUE;
+                if (x.mode != OperandMode.VARIABLE) {
+                    x.mode = OperandMode.VALUE;
                 }
                 x.type = a.elem();
                 x.val = null;
@@ -934,17 +934,17 @@ abstract class Exprs extends TypeExprs {
             case Pointer p when p.elem().underlying() instanceof Array a -> {
                 valid = true;
                 length = a.len();
-                x.set(Operand.Mode.VARIABLE, a.elem());
+                x.set(OperandMode.VARIABLE, a.elem());
             }
             case Slice s -> {
                 valid = true;
-                x.set(Operand.Mode.VARIABLE, s.elem());
+                x.set(OperandMode.VARIABLE, s.elem());
             }
             case Map m -> {
                 Operand key = new Operand();
                 exprWithHint(key, index, m.key());
                 assignment(key, m.key(), "map index");
-                x.set(Operand.Mode.MAPINDEX, m.elem());
+                x.set(OperandMode.MAPINDEX, m.elem());
                 x.expr = e;
                 return false;
             }
@@ -997,7 +997,7 @@ abstract class Exprs extends TypeExprs {
         if (!isValidIndex(x, "index", false)) {
             return -1;
         }
-        if (x.mode != Operand.Mode.CONSTANT) {
+        if (x.mode != OperandMode.CONSTANT) {
             return -1;
         }
         if (x.val.kind() == Kind.UNKNOWN) {
@@ -1020,7 +1020,7 @@ abstract class Exprs extends TypeExprs {
             errorf(x, "invalid argument: %s %s must be integer", what, operandString(x));
             return false;
         }
-        if (x.mode == Operand.Mode.CONSTANT && x.val.kind() != Kind.UNKNOWN) {
+        if (x.mode == OperandMode.CONSTANT && x.val.kind() != Kind.UNKNOWN) {
             if (!allowNegative && Constant.sign(x.val) < 0) {
                 errorf(x, "invalid argument: %s %s must not be negative", what, operandString(x));
                 return false;
@@ -1055,33 +1055,33 @@ abstract class Exprs extends TypeExprs {
                     return;
                 }
                 valid = true;
-                if (x.mode == Operand.Mode.CONSTANT) {
+                if (x.mode == OperandMode.CONSTANT) {
                     length = Constant.stringLen(x.val);
                 }
                 if (Predicates.isUntyped(x.type)) {
                     x.type = Universe.STRING;
                 }
-                x.mode = Operand.Mode.VALUE;
+                x.mode = OperandMode.VALUE;
                 x.val = null;
             }
             case Array a -> {
                 valid = true;
                 length = a.len();
-                if (x.mode != Operand.Mode.VARIABLE) {
+                if (x.mode != OperandMode.VARIABLE) {
                     errorf(x, "invalid operation: %s (slice of unaddressable value)", ExprString.of(e));
                     x.setInvalid();
                     return;
                 }
-                x.set(Operand.Mode.VALUE, new Slice(a.elem()));
+                x.set(OperandMode.VALUE, new Slice(a.elem()));
             }
             case Pointer p when p.elem().underlying() instanceof Array a -> {
                 valid = true;
                 length = a.len();
-                x.set(Operand.Mode.VALUE, new Slice(a.elem()));
+                x.set(OperandMode.VALUE, new Slice(a.elem()));
             }
             case Slice s -> {
                 valid = true;
-                x.mode = Operand.Mode.VALUE;
+                x.mode = OperandMode.VALUE;
             }
             default -> { }
         }
@@ -1090,7 +1090,7 @@ abstract class Exprs extends TypeExprs {
             x.setInvalid();
             return;
         }
-        x.mode = Operand.Mode.VALUE;
+        x.mode = OperandMode.VALUE;
         long[] ind = new long[3];
         Expr[] idx = {e.low, e.high, e.max};
         for (int i = 0; i < 3; i++) {
@@ -1259,7 +1259,7 @@ abstract class Exprs extends TypeExprs {
                     if (e.type != null) {
                         Operand rec = new Operand();
                         rec.expr = e.type;
-                        rec.mode = Operand.Mode.TYPEXPR;
+                        rec.mode = OperandMode.TYPEXPR;
                         rec.type = na;
                         record(rec);
                     }
@@ -1277,7 +1277,7 @@ abstract class Exprs extends TypeExprs {
                     Operand k = new Operand();
                     exprWithHint(k, kv.key, m.key());
                     assignment(k, m.key(), "map literal");
-                    if (k.mode == Operand.Mode.CONSTANT && k.val != null && k.val.kind() != Kind.UNKNOWN) {
+                    if (k.mode == OperandMode.CONSTANT && k.val != null && k.val.kind() != Kind.UNKNOWN) {
                         String key = constKey(k);
                         if (seen.putIfAbsent(key, kv.key) != null) {
                             errorf(k, "duplicate key %s in map literal", ExprString.of(kv.key));
@@ -1299,7 +1299,7 @@ abstract class Exprs extends TypeExprs {
                 return;
             }
         }
-        x.set(Operand.Mode.VALUE, typ);
+        x.set(OperandMode.VALUE, typ);
     }
 
     private String constKey(Operand k) {
@@ -1362,7 +1362,7 @@ abstract class Exprs extends TypeExprs {
     // ---- conversions
 
     void conversion(Operand x, Type t) {
-        boolean constArg = x.mode == Operand.Mode.CONSTANT;
+        boolean constArg = x.mode == OperandMode.CONSTANT;
         boolean ok;
         StringBuilder cause = new StringBuilder();
         if (constArg && Predicates.isConstType(t)) {
@@ -1398,11 +1398,11 @@ abstract class Exprs extends TypeExprs {
                     }
                 }
             }
-            x.mode = Operand.Mode.VALUE;
+            x.mode = OperandMode.VALUE;
         } else {
             ok = convertibleTo(x, t, cause);
             if (ok) {
-                x.mode = Operand.Mode.VALUE;
+                x.mode = OperandMode.VALUE;
             }
         }
         if (!ok) {
@@ -1418,13 +1418,13 @@ abstract class Exprs extends TypeExprs {
             Type fin = t;
             if (Predicates.isInterface(t) && !(t instanceof TypeParam) || constArg && !Predicates.isConstType(t) || x.isNil()) {
                 fin = Predicates.defaultType(x.type);
-            } else if (x.mode == Operand.Mode.CONSTANT && Predicates.isInteger(x.type) && Predicates.isString(t)) {
+            } else if (x.mode == OperandMode.CONSTANT && Predicates.isInteger(x.type) && Predicates.isString(t)) {
                 fin = x.type;
             }
             updateExprType(x.expr, fin, true);
         }
-        if (x.mode == Operand.Mode.CONSTANT && !Predicates.isConstType(t)) {
-            x.mode = Operand.Mode.VALUE;
+        if (x.mode == OperandMode.CONSTANT && !Predicates.isConstType(t)) {
+            x.mode = OperandMode.VALUE;
             x.val = null;
         }
         x.type = t;

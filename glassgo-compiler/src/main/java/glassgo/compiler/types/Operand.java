@@ -9,11 +9,8 @@ import glassgo.compiler.constant.Value;
  * values updates them in place, as in go/types.
  */
 final class Operand {
-    enum Mode {
-        INVALID, NOVALUE, BUILTIN, TYPEXPR, CONSTANT, VARIABLE, MAPINDEX, VALUE, COMMAOK
-    }
 
-    Mode mode = Mode.INVALID;
+    OperandMode mode = OperandMode.INVALID;
     Expr expr;
     /**
      * Where errors about this operand go while expr is null: the x op y that {@code x op= y}
@@ -25,21 +22,21 @@ final class Operand {
     Builtin.Id builtin;
 
     boolean invalid() {
-        return mode == Mode.INVALID;
+        return mode == OperandMode.INVALID;
     }
 
     void setInvalid() {
-        mode = Mode.INVALID;
+        mode = OperandMode.INVALID;
     }
 
-    void set(Mode mode, Type type) {
+    void set(OperandMode mode, Type type) {
         this.mode = mode;
         this.type = type;
         this.val = null;
     }
 
     void setConst(Type type, Value val) {
-        this.mode = Mode.CONSTANT;
+        this.mode = OperandMode.CONSTANT;
         this.type = type;
         this.val = val;
     }
@@ -56,11 +53,11 @@ final class Operand {
     }
 
     boolean isNil() {
-        return mode == Mode.VALUE && type == Universe.UNTYPED_NIL
-                || mode == Mode.CONSTANT && type == Universe.UNTYPED_NIL;
+        return mode == OperandMode.VALUE && type == Universe.UNTYPED_NIL
+                || mode == OperandMode.CONSTANT && type == Universe.UNTYPED_NIL;
     }
 
     boolean assignableMode() {
-        return mode == Mode.VARIABLE || mode == Mode.MAPINDEX;
+        return mode == OperandMode.VARIABLE || mode == OperandMode.MAPINDEX;
     }
 }

@@ -43,7 +43,7 @@ abstract class Stmts extends Calls {
         }
         try {
             stmtList(0, body.list);
-            if (s.results().len() > 0 && !new Terminating(uses).isTerminating(body, "")) {
+            if (s.results().len() > 0 && !new Terminating(info.uses).isTerminating(body, "")) {
                 error(body.rbrace, "missing return");
             }
             usage(fscope);
@@ -351,7 +351,7 @@ abstract class Stmts extends Calls {
             return;
         }
         // gc (types2 goVal) looks for duplicates among numeric and string constants only.
-        if (v.mode == Operand.Mode.CONSTANT && (v.val.kind().isNumeric() && v.val.kind() != Kind.COMPLEX || v.val.kind() == Kind.STRING)) {
+        if (v.mode == OperandMode.CONSTANT && (v.val.kind().isNumeric() && v.val.kind() != Kind.COMPLEX || v.val.kind() == Kind.STRING)) {
             String key = str(v.type) + ":" + (v.val.kind().isNumeric() ? Constant.toFloat(v.val).exactString() : v.val.exactString());
             Expr prev = seen.putIfAbsent(key, e);
             if (prev != null) {
@@ -557,7 +557,7 @@ abstract class Stmts extends Calls {
                     continue;
                 }
                 Operand y = new Operand();
-                y.mode = Operand.Mode.VALUE;
+                y.mode = OperandMode.VALUE;
                 y.expr = l;
                 y.type = rhs[i];
                 assignVar(l, y);
@@ -604,25 +604,25 @@ abstract class Stmts extends Calls {
             Operand x = new Operand();
             rawExpr(x, rhs.get(0), null, false);
             exclude(x, true, true, true);
-            if (x.mode == Operand.Mode.VALUE && x.type instanceof Tuple t) {
+            if (x.mode == OperandMode.VALUE && x.type instanceof Tuple t) {
                 List<Operand> out = new ArrayList<>();
                 for (Var v : t.vars()) {
                     Operand o = new Operand();
-                    o.mode = Operand.Mode.VALUE;
+                    o.mode = OperandMode.VALUE;
                     o.expr = rhs.get(0);
                     o.type = v.type();
                     out.add(o);
                 }
                 return out;
             }
-            if (allowCommaOk && (x.mode == Operand.Mode.MAPINDEX || x.mode == Operand.Mode.COMMAOK)) {
+            if (allowCommaOk && (x.mode == OperandMode.MAPINDEX || x.mode == OperandMode.COMMAOK)) {
                 Operand y = new Operand();
-                y.mode = Operand.Mode.VALUE;
+                y.mode = OperandMode.VALUE;
                 y.expr = rhs.get(0);
                 y.type = Universe.UNTYPED_BOOL;
                 commaOk[0] = true;
                 Operand x2 = x.copy();
-                x2.mode = Operand.Mode.VALUE;
+                x2.mode = OperandMode.VALUE;
                 return new ArrayList<>(List.of(x2, y));
             }
             return new ArrayList<>(List.of(x));
@@ -724,7 +724,7 @@ abstract class Stmts extends Calls {
                     while (errors.size() > n) {
                         errors.remove(errors.size() - 1);
                     }
-                    if (op.mode == Operand.Mode.MAPINDEX) {
+                    if (op.mode == OperandMode.MAPINDEX) {
                         errorf(z, "cannot assign to struct field %s in map", ExprString.of(z.expr));
                         return null;
                     }

@@ -27,7 +27,12 @@ public final class Subst {
         return orig.origin().instance(instanceKey(targs), targs);
     }
 
-    private static String instanceKey(List<Type> targs) {
+    /**
+     * A string equal for identical type argument lists and different otherwise, even for distinct types
+     * that print alike (two local types T): the key of an instance, for a compiler keeping one copy of
+     * a generic function per instance.
+     */
+    public static String instanceKey(List<Type> targs) {
         StringBuilder sb = new StringBuilder();
         for (Type t : targs) {
             sb.append(typeKey(t)).append(';');
@@ -82,6 +87,20 @@ public final class Subst {
             return t;
         }
         return new Substituter(m).typ(t);
+    }
+
+    /**
+     * s with m applied to its receiver, parameters and results, and without type parameters: the
+     * signature of one instance of a generic function or method.
+     */
+    public static Signature substSignature(Signature s, java.util.Map<TypeParam, Type> m) {
+        if (m.isEmpty() && s.typeParams().isEmpty()) {
+            return s;
+        }
+        Substituter sb = new Substituter(m);
+        Var recv = s.recv();
+        Var nr = recv == null ? null : new Var(recv.pos(), recv.pkg(), recv.name(), sb.typ(recv.type()));
+        return new Signature(nr, List.of(), sb.tuple(s.params()), sb.tuple(s.results()), s.variadic());
     }
 
     /** A method signature of an instance: receiver type becomes the instance, params substituted. */

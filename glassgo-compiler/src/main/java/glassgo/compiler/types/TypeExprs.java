@@ -79,7 +79,7 @@ abstract class TypeExprs extends CheckerBase {
                 x.setConst(typ, c.val() == null ? Constant.makeUnknown() : c.val());
             }
             case TypeName tn -> {
-                x.mode = Operand.Mode.TYPEXPR;
+                x.mode = OperandMode.TYPEXPR;
                 x.type = typ == null ? Universe.INVALID : typ;
                 return;
             }
@@ -90,23 +90,23 @@ abstract class TypeExprs extends CheckerBase {
                 if (typ == null || typ == Universe.INVALID) {
                     return;
                 }
-                x.mode = Operand.Mode.VARIABLE;
+                x.mode = OperandMode.VARIABLE;
                 x.type = typ;
             }
             case Func f -> {
                 if (typ == null) {
                     return;
                 }
-                x.mode = Operand.Mode.VALUE;
+                x.mode = OperandMode.VALUE;
                 x.type = typ;
             }
             case Builtin b -> {
-                x.mode = Operand.Mode.BUILTIN;
+                x.mode = OperandMode.BUILTIN;
                 x.builtin = b.id();
                 x.type = Universe.INVALID;
             }
             case Nil n -> {
-                x.mode = Operand.Mode.VALUE;
+                x.mode = OperandMode.VALUE;
                 x.type = Universe.UNTYPED_NIL;
             }
             case Label l -> { }
@@ -131,7 +131,7 @@ abstract class TypeExprs extends CheckerBase {
         Type t = typInternal2(e0, def, allowGeneric);
         Operand rec = new Operand();
         rec.expr = e0;
-        rec.mode = Operand.Mode.TYPEXPR;
+        rec.mode = OperandMode.TYPEXPR;
         rec.type = t;
         record(rec);
         return t;
@@ -272,7 +272,7 @@ abstract class TypeExprs extends CheckerBase {
         if (x.invalid()) {
             return -1;
         }
-        if (x.mode != Operand.Mode.CONSTANT) {
+        if (x.mode != OperandMode.CONSTANT) {
             errorf(x, "array length %s must be constant", operandString(x));
             return -1;
         }
