@@ -64,7 +64,9 @@ public final class Lower {
         public record Target(int id, String method, boolean hasCtx) {}
     }
 
-    private final TypeInfo info;
+    /** The checker's Info, seen through the type arguments of the generic instance being lowered (if any). */
+    private TypeInfo info;
+    private final TypeInfo baseInfo;
     private final FileSet fset;
     private final Package pkg;
 
@@ -89,7 +91,7 @@ public final class Lower {
     /** The frame slot heading this function's defer list (Go: the _defer records of the frame), or -1. */
     private long deferSlot = -1;
 
-    record PendingLit(FuncLit lit, List<Var> captures, String method, String goName) {}
+    record PendingLit(FuncLit lit, List<Var> captures, String method, String goName, TypeInfo info) {}
     /** Expressions already evaluated out of order (print's calls first): their stable value or location. */
     private final Map<glassgo.compiler.ast.Expr, Object> pre = new IdentityHashMap<>();
 
@@ -114,6 +116,7 @@ public final class Lower {
 
     public Lower(TypeInfo info, FileSet fset, Package pkg) {
         this.info = info;
+        this.baseInfo = info;
         this.fset = fset;
         this.pkg = pkg;
     }
@@ -126,13 +129,12 @@ public final class Lower {
         for (File f : files) {
             for (Decl d : f.decls) {
                 if (d instanceof FuncDecl fd) {
-                    if (fd.type.typeParams != null && !fd.type.typeParams.list.isEmpty()) {
-                        throw new Unsupported("generic functions", fd.pos());
-                    }
-                    if (fd.recv != null && info.obj(fd.name) instanceof Func fn
-                            && recvNamed(fn.signature().recv().type()) instanceof glassgo.compiler.types.Named n
-                            && !n.typeParams().isEmpty()) {
-                        throw new Unsupported("methods of generic types", fd.pos());
+                    if (isGeneric(fd)) {
+                        if (fd.body == null) {
+                            throw new Unsupported("functions without a body", fd.pos());
+                        }
+                        genericDecls.put((Func) info.def(fd.name), fd);
+                        continue;
                     }
                     decls.add(fd);
                 } else if (d instanceof GenDecl gd && gd.tok == Token.VAR) {
@@ -164,6 +166,7 @@ public final class Lower {
         }
         lowerEntry(varSpecs, decls);
         lowerPendingLits();
+        lowerInstances();
         finishInterfaces();
         List<Dispatch> ds = new ArrayList<>();
         for (String key : new java.util.TreeSet<>(keyParams.keySet())) {
@@ -343,15 +346,126 @@ public final class Lower {
     private void lowerFunc(FuncDecl fd) {
         Func fn = (Func) info.def(fd.name);
         Signature s = fn.signature();
-        lowerBody(s, fd.recv, fd.type, fd.body, methodName(fn),
-                "main." + (s.recv() != null ? methodName(fn).replace("$", ".") : fn.name()), null);
+        lowerBody(s, fd.recv, fd.type, fd.body, methodName(fn), goFuncName(fn, false), null);
     }
 
     private void lowerPendingLits() {
+        TypeInfo outer = info;
         while (!pendingLits.isEmpty()) {
             PendingLit pl = pendingLits.poll();
+            info = pl.info();
             lowerBody((Signature) info.typeOf(pl.lit()), null, pl.lit().type, pl.lit().body, pl.method(), pl.goName(), pl.captures());
         }
+        info = outer;
+    }
+
+    /** The variable of result i: the declared one when named (the body refers to it), else the signature's. */
+    private Var resultVar(FuncType ftype, int i, Signature s) {
+        if (ftype.results != null) {
+            int k = 0;
+            for (Field f : ftype.results.list) {
+                for (Ident id : f.names) {
+                    if (k++ == i && info.def(id) instanceof Var v) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return s.results().at(i);
+    }
+
+    /** A variable's type in the function being lowered (a generic body's variables have type parameters in theirs). */
+    private Type varType(Var v) {
+        return info.subst(v.type());
+    }
+
+    // =============================================================================== generics
+
+    /*
+     * Generics by monomorphisation (cmd/compile stencils with dictionaries; glassgo keeps one full copy per
+     * instance, which is what Go 1.18's first design did): a generic function or a method of a generic type
+     * is not lowered where it is declared; each distinct (function, type arguments) a lowered body reaches
+     * queues one instance, lowered afterwards with a TypeInfo that substitutes its type arguments, so
+     * everything below sees only concrete types.
+     */
+
+    /** Generic functions and methods of generic types, by their declared Func. */
+    private final Map<Func, FuncDecl> genericDecls = new IdentityHashMap<>();
+    /** Per declared generic Func: Subst.instanceKey of the type arguments -> JVM method of that instance. */
+    private final Map<Func, Map<String, String>> instanceMethods = new IdentityHashMap<>();
+    private final java.util.ArrayDeque<Instance> instanceQueue = new java.util.ArrayDeque<>();
+
+    record Instance(FuncDecl decl, TypeInfo info, Signature sig, String method, String goName) {}
+
+    /** How a use of a function reaches it: the JVM method and the (instantiated) signature. */
+    record Callee(String method, Signature sig) {}
+
+    private boolean isGeneric(FuncDecl fd) {
+        return info.def(fd.name) instanceof Func fn
+                && (!fn.signature().typeParams().isEmpty() || !fn.signature().recvTypeParams().isEmpty());
+    }
+
+    /** The function f that identifier id denotes, instantiated (and queued for lowering) if it is generic. */
+    private Callee callee(Func f, Ident id) {
+        Func o = f.origin();
+        FuncDecl d = genericDecls.get(o);
+        if (d == null) {
+            return new Callee(methodName(f), f.signature());
+        }
+        Signature os = o.signature();
+        List<glassgo.compiler.types.TypeParam> tps;
+        List<Type> targs;
+        if (os.recv() != null) {
+            tps = os.recvTypeParams();
+            targs = recvNamed(info.subst(f.signature().recv().type())) instanceof glassgo.compiler.types.Named n
+                    ? n.typeArgs() : List.of();
+        } else {
+            tps = os.typeParams();
+            targs = info.instanceArgs(id);
+        }
+        if (targs == null || targs.size() != tps.size()) {
+            throw new Unsupported("generic function " + o.name() + " used without instantiation", id.pos());
+        }
+        return instance(d, o, tps, targs);
+    }
+
+    private Callee instance(FuncDecl d, Func o, List<glassgo.compiler.types.TypeParam> tps, List<Type> targs) {
+        Map<glassgo.compiler.types.TypeParam, Type> m = glassgo.compiler.types.Subst.map(tps, targs);
+        Signature sig = glassgo.compiler.types.Subst.substSignature(o.signature(), m);
+        Map<String, String> names = instanceMethods.computeIfAbsent(o, k -> new HashMap<>());
+        String key = glassgo.compiler.types.Subst.instanceKey(targs);
+        String method = names.get(key);
+        if (method == null) {
+            method = methodName(o) + "$" + (names.size() + 1);
+            names.put(key, method);
+            instanceQueue.add(new Instance(d, baseInfo.substituting(m), sig, method, goFuncName(o, true)));
+        }
+        return new Callee(method, sig);
+    }
+
+    private void lowerInstances() {
+        while (!instanceQueue.isEmpty()) {
+            Instance in = instanceQueue.poll();
+            info = in.info();
+            lowerBody(in.sig(), in.decl().recv, in.decl().type, in.decl().body, in.method(), in.goName(), null);
+            lowerPendingLits();
+        }
+        info = baseInfo;
+    }
+
+    /**
+     * A function's name in tracebacks as Go prints it: main.F, main.T.M, main.(*T).M; an instance of a generic
+     * function or type shows its type arguments as [...] (main.F[...], main.(*List[...]).Push).
+     */
+    private static String goFuncName(Func f, boolean instance) {
+        Var recv = f.signature().recv();
+        String targs = instance ? "[...]" : "";
+        if (recv == null) {
+            return "main." + f.name() + targs;
+        }
+        Type t = recvNamed(recv.type());
+        String tn = (t instanceof glassgo.compiler.types.Named n ? n.obj().name() : t.toString()) + targs;
+        return recv.type() instanceof Pointer ? "main.(*" + tn + ")." + f.name() : "main." + tn + "." + f.name();
     }
 
     /** Lowers one function body; {@code captures} non-null for a func literal (its closure's variables). */
@@ -366,7 +480,7 @@ public final class Lower {
             out.add(new Store(Mem.I64, new FrameAddr(ctxSlot), new Local(1, K.I)));
             jvmSlot = 3;
             for (int k = 0; k < captures.size(); k++) {
-                vars.put(captures.get(k), new VarLoc(VarLoc.CAPTURED, k, 0, captures.get(k).type()));
+                vars.put(captures.get(k), new VarLoc(VarLoc.CAPTURED, k, 0, varType(captures.get(k))));
             }
         }
         // parameters
@@ -416,9 +530,9 @@ public final class Lower {
         }
         // results
         for (int i = 0; i < s.results().len(); i++) {
-            Var rv = s.results().at(i);
+            Var rv = resultVar(ftype, i, s);
             resultVars.add(rv);
-            Type t = rv.type();
+            Type t = varType(rv);
             if (!abi.scalarResult) {
                 long off = abi.resultOffs[i];
                 for (int w : Layouts.pointerWords(t)) {
@@ -580,7 +694,7 @@ public final class Lower {
         String method = "func$" + (++litCounter);
         String goName = curGoName + ".func" + litCounter;
         int id = fnId(method, true, (Signature) info.typeOf(fl));
-        pendingLits.add(new PendingLit(fl, caps, method, goName));
+        pendingLits.add(new PendingLit(fl, caps, method, goName, info));
         int[] ptrs = new int[caps.size()];
         for (int k = 0; k < ptrs.length; k++) {
             ptrs[k] = k + 1;
@@ -601,8 +715,8 @@ public final class Lower {
     }
 
     /** A top-level function as a value: a funcval {id} in the data block (Go: a static closure). */
-    private Ir.Expr funcValue(Func f) {
-        int id = fnId(methodName(f), false, f.signature());
+    private Ir.Expr funcValue(Callee f) {
+        int id = fnId(f.method(), false, f.sig());
         byte[] w = new byte[8];
         for (int i = 0; i < 8; i++) {
             w[i] = (byte) (id >>> (8 * i));
@@ -726,8 +840,8 @@ public final class Lower {
 
     private VarLoc newBoxed(Var v) {
         long slot = frameWord(true);
-        out.add(new Store(Mem.I64, new FrameAddr(slot), newobject(v.type())));
-        VarLoc vl = new VarLoc(VarLoc.BOXED, slot, 0, v.type());
+        out.add(new Store(Mem.I64, new FrameAddr(slot), newobject(varType(v))));
+        VarLoc vl = new VarLoc(VarLoc.BOXED, slot, 0, varType(v));
         vars.put(v, vl);
         return vl;
     }
@@ -738,7 +852,7 @@ public final class Lower {
 
     /** Declares a local variable (zero-valued). */
     private VarLoc declareLocal(Var v) {
-        Type t = v.type();
+        Type t = varType(v);
         if (addrTaken.contains(v)) {
             return newBoxed(v);
         }
@@ -762,7 +876,7 @@ public final class Lower {
         }
         Long g = globals.get(v);
         if (g != null) {
-            return new VarLoc(VarLoc.GLOBAL, g, 0, v.type());
+            return new VarLoc(VarLoc.GLOBAL, g, 0, varType(v));
         }
         throw new Unsupported("variable " + v.name() + " from an enclosing function", pos);
     }
@@ -1132,9 +1246,9 @@ public final class Lower {
             Var v = (Var) info.obj(id);
             VarLoc vl = varLoc(v, id.pos());
             if (vl.kind == VarLoc.REG) {
-                return new Target(vl.slot, null, v.type(), false);
+                return new Target(vl.slot, null, varType(v), false);
             }
-            return new Target(-1, locOf(vl), v.type(), false);
+            return new Target(-1, locOf(vl), varType(v), false);
         }
         if (e instanceof IndexExpr ix && info.typeOf(ix.x).underlying() instanceof glassgo.compiler.types.Map) {
             throw new Unsupported("maps", e.pos());
@@ -1623,7 +1737,7 @@ public final class Lower {
         }
         List<Object> tmp = new ArrayList<>();
         for (int i = 0; i < vals.size(); i++) {
-            Type t = resultVars.get(i).type();
+            Type t = varType(resultVars.get(i));
             if (Layouts.isScalar(t)) {
                 tmp.add(spillScalarAlways(convertScalar(scalar(vals.get(i)), info.typeOf(vals.get(i)), t), t));
             } else {
@@ -1636,11 +1750,11 @@ public final class Lower {
             Var rv = resultVars.get(i);
             VarLoc vl = varLoc(rv, rs.pos());
             if (tmp.get(i) instanceof Loc l) {
-                copy(rv.type(), l, locOf(vl));
+                copy(varType(rv), l, locOf(vl));
             } else if (vl.kind == VarLoc.REG) {
                 out.add(new SetLocal(vl.slot, (Ir.Expr) tmp.get(i)));
             } else {
-                storeTo(locOf(vl), rv.type(), (Ir.Expr) tmp.get(i));
+                storeTo(locOf(vl), varType(rv), (Ir.Expr) tmp.get(i));
             }
         }
         returnAfterDefers();
@@ -1659,9 +1773,9 @@ public final class Lower {
     private Ir.Expr readVar(Var v, int pos) {
         VarLoc vl = varLoc(v, pos);
         if (vl.kind == VarLoc.REG) {
-            return new Local(vl.slot, Layouts.kind(v.type()));
+            return new Local(vl.slot, Layouts.kind(varType(v)));
         }
-        return load(v.type(), locOf(vl));
+        return load(varType(v), locOf(vl));
     }
 
     // =============================================================================== expressions
@@ -1735,7 +1849,7 @@ public final class Lower {
                     return readVar(v, id.pos());
                 }
                 if (o instanceof Func f) {
-                    return funcValue(f);
+                    return funcValue(callee(f, id));
                 }
                 throw new Unsupported("identifier " + id.name, id.pos());
             }
@@ -1754,6 +1868,12 @@ public final class Lower {
                     throw new Unsupported("method values", sel.pos());
                 }
                 return load(t, addressOf(sel));
+            }
+            case IndexExpr ix when unparen(ix.x) instanceof Ident fid && info.obj(fid) instanceof Func f -> {
+                return funcValue(callee(f, fid));
+            }
+            case IndexListExpr il when unparen(il.x) instanceof Ident fid && info.obj(fid) instanceof Func f -> {
+                return funcValue(callee(f, fid));
             }
             case IndexExpr ix -> {
                 Type xt = info.typeOf(ix.x).underlying();
@@ -2575,7 +2695,7 @@ public final class Lower {
     private long methodEntry(Type t, Func m, Lookup.Result r) {
         Signature ms = m.signature();
         if (r.index().length == 1 && Predicates.identical(ms.recv().type(), t) && Layouts.isPointerShaped(t)) {
-            return fnId(methodName(m), false, ms);
+            return fnId(callee(m, null).method(), false, ms);
         }
         String key = tds().type(t) + "." + m.name();
         Integer id = wrapperIds.get(key);
@@ -3168,7 +3288,7 @@ public final class Lower {
                 copy(t, new Loc(new FrameAddr(wabi.paramOffs[i]), 0, false), new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
             }
         }
-        CallGo cg = new CallGo(methodName(w.m()), jvmArgs, cabi.jvmRet);
+        CallGo cg = new CallGo(callee(w.m(), null).method(), jvmArgs, cabi.jvmRet);
         if (cabi.scalarResult) {
             out.add(new Return(cg));
         } else {
@@ -3207,6 +3327,7 @@ public final class Lower {
             while (done < wrappers.size()) {
                 lowerWrapper(wrappers.get(done++));
             }
+            lowerInstances(); // methods of generic types the itabs list
             if (tds.concreteTypes().size() + tds.interfaceTypes().size() == before) {
                 break;
             }
@@ -3233,20 +3354,47 @@ public final class Lower {
             return ifaceCallAbi(im);
         }
         if (o instanceof Func f) {
-            return abiOf(f.signature());
+            return abiOf(callee(f, calleeIdent(c)).sig());
         }
         return abiOf(s);
     }
 
-    private Obj calleeObj(CallExpr c) {
+    /** The identifier naming the called function or method (f, f[T], x.m, pkg.f), or null. */
+    private Ident calleeIdent(CallExpr c) {
         glassgo.compiler.ast.Expr f = unparen(c.fun);
-        if (f instanceof Ident id) {
-            return info.obj(id);
+        if (f instanceof IndexExpr ix) {
+            f = unparen(ix.x);
+        } else if (f instanceof IndexListExpr il) {
+            f = unparen(il.x);
         }
-        if (f instanceof SelectorExpr sel) {
-            return info.obj(sel.sel);
+        return f instanceof Ident id ? id : f instanceof SelectorExpr sel ? sel.sel : null;
+    }
+
+    private Obj calleeObj(CallExpr c) {
+        Ident id = calleeIdent(c);
+        if (id == null || (id != unparen(c.fun) && !(info.obj(id) instanceof Func))) {
+            return null;
         }
-        return null;
+        Obj o = info.obj(id);
+        if (o instanceof Func m && unparen(c.fun) instanceof SelectorExpr sel) {
+            return concreteMethod(m, sel);
+        }
+        return o;
+    }
+
+    /**
+     * x.m() where x's type is a type parameter: the checker found m in the constraint's interface; in an
+     * instance x has the concrete type argument, whose own method m is called directly.
+     */
+    private Func concreteMethod(Func m, SelectorExpr sel) {
+        Var recv = m.signature().recv();
+        Type xt = info.typeOf(sel.x);
+        if (recv == null || !(recv.type().underlying() instanceof glassgo.compiler.types.Interface) || xt == null
+                || xt.underlying() instanceof glassgo.compiler.types.Interface) {
+            return m;
+        }
+        Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, m.name());
+        return r != null && r.obj() instanceof Func f ? f : m;
     }
 
     private Ir.Expr callScalar(CallExpr c) {
@@ -3291,7 +3439,8 @@ public final class Lower {
         if (c.ellipsis > 0) {
             throw new Unsupported("variadic calls with ...", c.pos());
         }
-        Signature s = fn.signature();
+        Callee ce = callee(fn, calleeIdent(c));
+        Signature s = ce.sig();
         if (s.variadic()) {
             throw new Unsupported("variadic functions", c.pos());
         }
@@ -3398,7 +3547,7 @@ public final class Lower {
                 copy(pt, (Loc) vals.get(i), new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
             }
         }
-        CallGo cg = new CallGo(methodName(fn), jvmArgs, cabi.jvmRet);
+        CallGo cg = new CallGo(ce.method(), jvmArgs, cabi.jvmRet);
         if (cabi.scalarResult) {
             return cg;
         }
