@@ -141,6 +141,10 @@ abstract class Calls extends Exprs {
         if (rsig == null) {
             x.setInvalid();
         } else {
+            Operand f = new Operand();
+            f.set(OperandMode.VALUE, rsig);
+            f.expr = call.fun;
+            record(f);
             switch (rsig.results().len()) {
                 case 0 -> x.set(OperandMode.NOVALUE, Universe.INVALID);
                 case 1 -> x.set(OperandMode.VALUE, rsig.results().at(0).type());
