@@ -1285,7 +1285,7 @@ public final class Lower {
             Type t = info.typeOf(r);
             Type lt0 = info.typeOf(lhs.get(ri));
             if (lhs.get(ri) instanceof Ident lid && info.obj(lid) instanceof Var lv) {
-                lt0 = lv.type();
+                lt0 = varType(lv);
             }
             if (lt0 != null && isIface(lt0) && !isIface(t)) {
                 Loc tmp = frameTemp(lt0);
@@ -1352,7 +1352,7 @@ public final class Lower {
                 && !globals.containsKey(v);
         Type lt = info.typeOf(l) != null ? info.typeOf(l) : rt;
         if (l instanceof Ident lid && info.obj(lid) instanceof Var lv) {
-            lt = lv.type();
+            lt = varType(lv);
         }
         if (Layouts.isScalar(lt)) {
             Ir.Expr v = null;
