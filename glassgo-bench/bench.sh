@@ -58,7 +58,7 @@ if [[ "$suite" == check ]]; then
 fi
 
 if [[ "$suite" == malloc ]]; then
-echo "== glassgo (JMH $jmh_opts) — no collector yet: every 4 MiB allocated, MHeap.freeAllExcept(sink)"
+echo "== glassgo (JMH $jmh_opts) — a glassgo program at GOMAXPROCS=1 with the collector (GOGC=${GOGC:-100})"
 echo "   frees all objects but the sink through the sweep (allocBits <- gcmarkBits, empty spans back to"
 echo "   the page allocator); that reset is amortized into ns/op, as Go's GC cycles are into Go's."
 else
