@@ -293,8 +293,7 @@ public final class ClassGen {
                     }
                 }
                 case Store st -> {
-                    expr(st.addr());
-                    expr(st.v());
+                    operands(List.of(st.addr(), st.v()));
                     String n = switch (st.mem()) {
                         case I8, U8 -> "st8";
                         case I16, U16 -> "st16";
@@ -306,8 +305,7 @@ public final class ClassGen {
                     code.invokestatic(CD_ABI, n, MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long, cd(st.mem().kind())));
                 }
                 case StorePtr sp -> {
-                    expr(sp.addr());
-                    expr(sp.v());
+                    operands(List.of(sp.addr(), sp.v()));
                     code.invokestatic(CD_ABI, "writePointer", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long, ConstantDescs.CD_long));
                 }
                 case Eval ev -> {
@@ -479,6 +477,105 @@ public final class ClassGen {
             };
         }
 
+        /** The next free JVM local slot for temporaries of {@link #operands} (Lower's slots end at maxLocals). */
+        private int nextScratch = -1;
+
+        private int scratch() {
+            if (nextScratch < 0) {
+                nextScratch = Math.max(f.maxLocals(), fpSlot + 2);
+            }
+            int slot = nextScratch;
+            nextScratch += 2;
+            return slot;
+        }
+
+        /**
+         * Pushes the values of {@code ops} in order. An address in the frame (stack.lo + fp + off) is only
+         * valid until the next call: a call may grow the goroutine's stack, which copies it elsewhere. So when
+         * such an address would be pushed before an operand that calls, the operands up to the last calling one
+         * are evaluated in order into temporaries, skipping the frame addresses (pure: no effects, no panics),
+         * and the frame addresses are computed last, after the calls.
+         */
+        private void operands(List<Ir.Expr> ops) {
+            int lastCall = -1;
+            for (int i = 0; i < ops.size(); i++) {
+                if (mayCall(ops.get(i))) {
+                    lastCall = i;
+                }
+            }
+            boolean stale = false;
+            for (int i = 0; i < lastCall; i++) {
+                stale |= frameRelative(ops.get(i));
+            }
+            if (!stale) {
+                for (Ir.Expr op : ops) {
+                    expr(op);
+                }
+                return;
+            }
+            int[] temp = new int[lastCall + 1];
+            for (int i = 0; i <= lastCall; i++) {
+                Ir.Expr op = ops.get(i);
+                if (frameRelative(op)) {
+                    continue;
+                }
+                expr(op);
+                temp[i] = scratch();
+                switch (op.kind()) {
+                    case I -> code.lstore(temp[i]);
+                    case F -> code.dstore(temp[i]);
+                    case A -> code.astore(temp[i]);
+                    case V -> throw new IllegalStateException("codegen: void operand");
+                }
+            }
+            for (int i = 0; i < ops.size(); i++) {
+                Ir.Expr op = ops.get(i);
+                if (i > lastCall || frameRelative(op)) {
+                    expr(op);
+                    continue;
+                }
+                switch (op.kind()) {
+                    case I -> code.lload(temp[i]);
+                    case F -> code.dload(temp[i]);
+                    case A -> code.aload(temp[i]);
+                    case V -> throw new IllegalStateException("codegen: void operand");
+                }
+            }
+        }
+
+        /** An address into the current frame or the callee's, computed without calls or memory reads. */
+        private static boolean frameRelative(Ir.Expr e) {
+            return switch (e) {
+                case FrameAddr fa -> true;
+                case OutAddr oa -> true;
+                case Bin b -> (b.op() == Ir.Op.ADD || b.op() == Ir.Op.SUB) && frameRelative(b.a()) && pure(b.b());
+                default -> false;
+            };
+        }
+
+        private static boolean pure(Ir.Expr e) {
+            return switch (e) {
+                case IConst c -> true;
+                case Local l -> true;
+                case Bin b -> pure(b.a()) && pure(b.b()) && b.op() != Ir.Op.DIV && b.op() != Ir.Op.REM;
+                case Un u -> pure(u.a());
+                default -> false;
+            };
+        }
+
+        /** Whether evaluating e may call (a Go function or the runtime), and so move the stack. */
+        private static boolean mayCall(Ir.Expr e) {
+            return switch (e) {
+                case CallGo c -> true;
+                case CallRt c -> true;
+                case Load ld -> mayCall(ld.addr());
+                case Bin b -> mayCall(b.a()) || mayCall(b.b());
+                case Un u -> mayCall(u.a());
+                case Cond c -> mayCall(c.c()) || mayCall(c.a()) || mayCall(c.b());
+                default -> false;
+            };
+        }
+
         private void frameAddr(long off) {
             code.aload(0);
             code.getfield(CD_STACK, "lo", ConstantDescs.CD_long);
@@ -552,15 +649,13 @@ public final class ClassGen {
                         throw new IllegalStateException("codegen: call of unknown function " + c.method());
                     }
                     code.aload(0);
-                    for (Ir.Expr a : c.args()) {
-                        expr(a);
-                    }
+                    operands(c.args());
                     code.invokestatic(g.self, c.method(), md);
                 }
                 case CallRt c -> {
                     List<ClassDesc> ps = new ArrayList<>();
+                    operands(c.args());
                     for (Ir.Expr a : c.args()) {
-                        expr(a);
                         ps.add(switch (a) {
                             case TypeRef t -> CD_GOTYPE;
                             case StackRef sr -> CD_STACK;
@@ -594,8 +689,7 @@ public final class ClassGen {
                 code.labelBinding(end);
                 return;
             }
-            expr(b.a());
-            expr(b.b());
+            operands(List.of(b.a(), b.b()));
             if (b.kind() == K.F) {
                 switch (b.op()) {
                     case ADD -> code.dadd();
