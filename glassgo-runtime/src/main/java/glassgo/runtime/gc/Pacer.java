@@ -197,24 +197,46 @@ public final class Pacer {
         double percent = gcPercent < 0 ? 100_000 : gcPercent;   // a forced cycle with GOGC off
         long expected = lastHeapScan + lastStackScan + globalsScan;
         long maxScanWork = heapScan + maxStackScan + globalsScan;
-        double heapGoal = goal;
+        long heapGoal = goal;
         if (scanWorkDone > expected && triggered != NOT_TRIGGERED) {
             // More scan work than last cycle's: the heap is growing. Stretch the goal in proportion so that the
-            // assist ratio stays flat, but never past the hard goal. With no previous cycle (expected = 0) Go's
-            // division gives +Inf, i.e. the hard goal: the first cycle paces against all of the scannable heap.
-            double hardGoal = (1 + percent / 100) * goal;
-            double ext = expected == 0 ? hardGoal : (double) (goal - triggered) / expected * maxScanWork + triggered;
+            // assist ratio stays flat, but never past the hard goal. Go computes this in int64: with no
+            // previous cycle and no globals (expected = 0) the quotient is +Inf, which amd64 converts to
+            // MinInt64; heapGoal − heapLive below then wraps around to nearly MaxInt64 and the ratio is all
+            // but 0. A Go program always has globals (the runtime's own), so only glassgo programs without
+            // any meet this case; with globals the first cycle extrapolates from them.
+            long hardGoal = goInt64((1 + percent / 100) * goal);
+            long ext = goInt64((double) (goal - triggered) / expected * maxScanWork) + triggered;
             heapGoal = Math.min(ext, hardGoal);
             expected = maxScanWork;
         }
         if (heapLive > heapGoal) {
             // Already past even the extended goal: aim a little further and assume the worst-case work.
-            heapGoal *= MAX_OVERSHOOT;
+            heapGoal = goInt64(heapGoal * MAX_OVERSHOOT);
             expected = maxScanWork;
         }
         long remaining = Math.max(expected - scanWorkDone, 1000);
-        double heapRemaining = Math.max(heapGoal - heapLive, 1);
-        return remaining / heapRemaining;
+        long heapRemaining = heapGoal - heapLive;
+        if (heapRemaining <= 0) {
+            heapRemaining = 1;
+        }
+        return (double) remaining / heapRemaining;
+    }
+
+    /**
+     * Go's int64(f) on amd64 (CVTTSD2SI): truncation, and the "integer indefinite" MinInt64 for NaN and for
+     * values out of range, where Java's (long) saturates. The pacer's arithmetic depends on it.
+     */
+    static long goInt64(double f) {
+        if (Double.isNaN(f) || f >= 0x1p63 || f < -0x1p63) {
+            return Long.MIN_VALUE;
+        }
+        return (long) f;
+    }
+
+    /** Go's addGlobals: the pointer-bearing globals, counted in the goal and the expected scan work. */
+    public void setGlobalsScan(long bytes) {
+        globalsScan = bytes;
     }
 
     /**

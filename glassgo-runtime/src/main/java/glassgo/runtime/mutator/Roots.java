@@ -74,6 +74,40 @@ public final class Roots {
         }
     }
 
+    /** How many globals blocks are registered now (a collector's concurrent root jobs, one per block). */
+    public int globalsBlocks() {
+        return globals.size();
+    }
+
+    /**
+     * The non-nil slots of globals block {@code i} (0 ≤ i &lt; a {@link #globalsBlocks} value). Safe while
+     * goroutines run: every store into globals goes through the write barrier, as in Go, whose markroot
+     * scans data and bss concurrently.
+     */
+    public void scanGlobals(int i, SlotVisitor visit) {
+        Globals g = globals.get(i);
+        g.area.forEachNonNil(g.area.nslots, visit);
+    }
+
+    /** Bytes of pointer slots in globals (the pacer's globalsScan). */
+    public long globalsBytes() {
+        long n = 0;
+        for (Globals g : globals) {
+            n += g.area.nslots * 8L;
+        }
+        return n;
+    }
+
+    /** Visits every non-nil stack slot of every live goroutine. World stopped. */
+    public void scanStacks(SlotVisitor visit) {
+        for (StackSlots s : stacks) {
+            s.scan(visit);
+        }
+        for (Stack s : compiledStacks) {
+            s.scan(visit::visit);
+        }
+    }
+
     /** Number of goroutines whose stack slots are registered (those that opened a frame and are alive). */
     public int stackCount() {
         return stacks.size() + compiledStacks.size();

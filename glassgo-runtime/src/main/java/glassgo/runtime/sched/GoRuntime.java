@@ -230,6 +230,15 @@ public final class GoRuntime {
         }
     }
 
+    /**
+     * Whether a stop-the-world is waiting for the Ps (Go's sched.gcwaiting). A GC mark worker runs through
+     * time-slice preemption, as Go's scheduler keeps handing its P to the worker, but must still stop here.
+     */
+    public static boolean stopTheWorldPending() {
+        M mp = M.current();
+        return mp != null && mp.sched.gcwaiting;
+    }
+
     /** The scheduler of the running goroutine (for stop-the-world and inspection). */
     public static Sched currentSched() {
         return sched("currentSched");

@@ -156,7 +156,26 @@ class PacerTest {
         // Past the goal: 1.1 × goal, worst-case work.
         Pacer q = new Pacer(100, Long.MAX_VALUE);
         q.endCycle(32 * MiB, 32 * MiB, 0, 0, 40 * MiB, 30 * MiB, 0.25);
-        assertThat(q.revise(10 * MiB, 66 * MiB, 40 * MiB, 0, goal)).isCloseTo(30 * MiB / (64 * MiB * 1.1 - 66 * MiB), within(1e-9));
+        assertThat(q.revise(10 * MiB, 66 * MiB, 40 * MiB, 0, goal)).isCloseTo(30.0 * MiB / ((long) (64 * MiB * 1.1) - 66 * MiB), within(1e-9));
+    }
+
+    @Test
+    void goInt64ConvertsAsAmd64Does() {
+        assertThat(Pacer.goInt64(1.9)).isEqualTo(1);
+        assertThat(Pacer.goInt64(-1.9)).isEqualTo(-1);
+        assertThat(Pacer.goInt64(Double.POSITIVE_INFINITY)).isEqualTo(Long.MIN_VALUE);
+        assertThat(Pacer.goInt64(Double.NaN)).isEqualTo(Long.MIN_VALUE);
+        assertThat(Pacer.goInt64(0x1p63)).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void withGlobalsTheFirstCycleExtrapolatesFromThemUpToTheHardGoal() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        p.setGlobalsScan(MiB / 4);
+        assertThat(p.assistWorkPerByte(0, 3 * MiB, 4 * MiB)).isCloseTo(MiB / 4.0 / MiB, within(1e-9));
+        // Work 0.5 MiB > expected 0.25 MiB: ext = (4 - 3) / 0.25 × (3 + 0.25) + 3 = 16 MiB, capped at the hard
+        // goal 8 MiB; expected = 3.25 MiB.
+        assertThat(p.assistWorkPerByte(MiB / 2, 7 * MiB / 2, 4 * MiB)).isCloseTo(2.75 / 4.5, within(1e-9));
     }
 
     @Test
@@ -164,9 +183,13 @@ class PacerTest {
         Pacer p = new Pacer(100, Long.MAX_VALUE);
         // No previous cycle: expected scan work 0. Before any work the plain ratio applies (1000 B minimum).
         assertThat(p.assistWorkPerByte(0, 3 * MiB, 4 * MiB)).isCloseTo(1000.0 / MiB, within(1e-12));
-        // Once work is done, Go's extrapolation divides by 0: goal = hard goal 8 MiB, expected = the whole
-        // scannable heap, the 3 MiB live when the cycle started (fixed while the heap grows to 3.5 MiB).
-        assertThat(p.assistWorkPerByte(MiB / 2, 7 * MiB / 2, 4 * MiB)).isCloseTo(2.5 / 4.5, within(1e-9));
+        // Once work is done, Go's extrapolation divides by 0 (no globals either): int64(+Inf) is MinInt64 on
+        // amd64, so the goal collapses to MinInt64 and expected becomes the whole scannable heap (the 3 MiB
+        // live when the cycle started); heapGoal − live then wraps around to nearly MaxInt64, so the ratio
+        // is all but 0: no assists, as in Go (whose programs always have globals, so never get here).
+        long wrapped = Long.MIN_VALUE - 7 * MiB / 2;
+        assertThat(wrapped).isPositive();
+        assertThat(p.assistWorkPerByte(MiB / 2, 7 * MiB / 2, 4 * MiB)).isCloseTo(2.5 * MiB / wrapped, within(1e-18));
         // endCycle forgets the trigger point; the next cycle's first call records a new one.
         p.endCycle(3 * MiB, 3 * MiB, 0, 0, 4 * MiB, 3 * MiB, 0.25);
         assertThat(p.heapGoal(0, 0, 0)).isEqualTo(6 * MiB);

@@ -18,8 +18,11 @@ import glassgo.runtime.sched.G;
 import glassgo.runtime.sched.GoRuntime;
 import glassgo.runtime.sched.Sched;
 import glassgo.runtime.sched.P;
+import glassgo.runtime.sched.WaitReason;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +66,18 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private static final long GC_OVER_ASSIST_WORK = 64 << 10;
     /** The background sweeper yields after this many spans (Go's sweepBatchSize). */
     private static final int SWEEP_BATCH = 10;
+    /**
+     * A background worker flushes its scan credit (and so pays parked assists) after at most this much scan
+     * work; Go's gcDrain flushes every gcCreditSlack (2000) units, which per JVM call costs too much here.
+     */
+    private static final long WORKER_CREDIT_CHUNK = 64 << 10;
+    /**
+     * Under a memory limit the goal moves with every change in memory use, and Go recomputes the trigger at
+     * each test (every span refill). glassgo tests its trigger in MHeap only when heapLive crosses it, so
+     * under a limit it sets the tested value at most this far above heapLive and recomputes the real
+     * trigger when heapLive gets there (the first cycle of a 16 MiB limit used to start 2 MB too late).
+     */
+    private static final long LIMIT_RETEST_STEP = 256 << 10;
 
     private final MHeap heap;
     private final RootSet roots;
@@ -104,6 +119,15 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private final AtomicLong scanWork = new AtomicLong();
     private final AtomicLong assistNanos = new AtomicLong();
     private final AtomicLong bgNanos = new AtomicLong();
+    private final AtomicLong idleNanos = new AtomicLong();
+    /**
+     * Go's work.assistQueue: goroutines whose assist found no work to do, each with the scan work it still
+     * owes. Background workers pay them from their credit (gcFlushBgCredit) and mark termination wakes the
+     * rest (gcWakeAllAssists). Guarded by its own monitor; nothing parks while holding it.
+     */
+    private final ArrayDeque<ParkedAssist> assistQueue = new ArrayDeque<>();
+    /** Set by the cycle's owner once the world runs again after sweep termination (mark may complete then). */
+    private volatile boolean markStarted;
     /** Scan work background workers did beyond what assists owed (Go's bgScanCredit), stolen by assists. */
     private final AtomicLong bgScanCredit = new AtomicLong();
     /**
@@ -140,10 +164,44 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
      * pointer stores go through the barrier. Call before {@code mu.run}.
      */
     public static ClassicCollector attach(glassgo.runtime.mutator.Mutator mu, GcSettings settings, PrintStream traceOut) {
-        ClassicCollector c = new ClassicCollector(mu.heap(), v -> mu.roots().scan(v::visit),
+        ClassicCollector c = new ClassicCollector(mu.heap(), mutatorRoots(mu.roots()),
                 mu.config().gomaxprocs(), settings, traceOut);
         mu.attachCollector(c);
         return c;
+    }
+
+    /**
+     * The mutator's roots as Go's markroot splits them: one concurrent job per globals block (stores into
+     * globals are barriered), and the stacks, which the mutator cannot yet name goroutine by goroutine, all
+     * scanned in the sweep-termination pause.
+     */
+    private static RootSet mutatorRoots(glassgo.runtime.mutator.Roots r) {
+        return new RootSet() {
+            @Override
+            public void scan(SlotVisitor visitor) {
+                r.scan(visitor::visit);
+            }
+
+            @Override
+            public int globalJobs() {
+                return r.globalsBlocks();
+            }
+
+            @Override
+            public void scanGlobals(int job, SlotVisitor visitor) {
+                r.scanGlobals(job, visitor::visit);
+            }
+
+            @Override
+            public void scanStacks(SlotVisitor visitor) {
+                r.scanStacks(visitor::visit);
+            }
+
+            @Override
+            public long globalsBytes() {
+                return r.globalsBytes();
+            }
+        };
     }
 
     public GcSettings settings() {
@@ -231,7 +289,9 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             }
             gcAssistAlloc(size);
         } else if (heap.heapLive() >= heap.trigger()) {
-            gcStart(false);
+            if (!retestLimitTrigger()) {
+                gcStart(false);
+            }
         } else if (stress == 0) {
             heap.setGcPoll(false);
         }
@@ -297,9 +357,12 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         scanWork.set(0);
         assistNanos.set(0);
         bgNanos.set(0);
+        idleNanos.set(0);
         bgScanCredit.set(0);
+        markStarted = false;
         markDoneClaimed.set(false);
         java.util.Arrays.fill(assistDebt, 0);
+        pacer.setGlobalsScan(roots.globalsBytes());
         assistWorkPerByte = pacer.assistWorkPerByte(0, h0, cycleGoal);
 
         phase = GcPhase._GCmark;
@@ -334,6 +397,10 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         // mark (mark termination freezes tMarkStart), which used to print a negative mark time.
         tMarkStart.compareAndSet(stopped, System.nanoTime());
         startWorkers(cycle);
+        // Go's gcStart holds worldsema until the world runs and the workers exist, so no marker can
+        // complete the mark before: a completion attempted earlier would wait for worldsema by yielding
+        // (gosched puts it behind every runnable goroutine, tens of ms) while the others allocate black.
+        markStarted = true;
         return true;
     }
 
@@ -397,40 +464,145 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
      * gcBgMarkWorker: root jobs, then grey objects, until no work is left; then try to complete the mark
      * (step 4), and keep marking if that found more. A worker counts as busy only while it drains; before
      * it sleeps it gives its buffer back to the global list, so "global list empty and no marker busy"
-     * means only barrier buffers may still hold work.
+     * means only barrier buffers may still hold work. It drains in chunks of {@link #WORKER_CREDIT_CHUNK}
+     * and flushes its credit after each (gcFlushBgCredit), which readies parked assists.
+     *
+     * <p>Go's scheduler gives a worker its P (findRunnableGCWorker runs before any goroutine), so a worker
+     * is not time-sliced away: here the worker ignores time-slice preemption and yields only to a
+     * stop-the-world. A fractional worker keeps to its share as Go's gcDrainFractional does: it runs until
+     * its run time exceeds 1.2 × share of the time since it started, then sleeps back down to the share —
+     * except while assists are parked: their Ps would be idle in Go, and an idle P runs an idle mark worker
+     * (that time is reported as idle mark time).
      */
     private void bgMarkWorker(int cycle, double share) {
         GcWork gcw = new GcWork(global);
         workerGcws.add(gcw);
+        long start = System.nanoTime();
+        long ran = 0;
         while (phase == GcPhase._GCmark && numgc == cycle) {
+            boolean idle = share < 1 && assistsParked();
             long t = System.nanoTime();
             nbusy.incrementAndGet();
             long did = markRootJobs(gcw);
-            did += mark.drain(gcw, share >= 1 ? Long.MAX_VALUE : 256 << 10, () -> {
-                GoRuntime.preemptPoll();
+            did += mark.drain(gcw, WORKER_CREDIT_CHUNK, () -> {
+                if (GoRuntime.stopTheWorldPending()) {
+                    GoRuntime.preemptPoll();
+                }
                 // Parked here, the worker may have slept through mark termination (its buffer was empty
                 // then) and even into the next cycle: it must stop before taking that cycle's work.
                 return phase == GcPhase._GCmark && numgc == cycle;
             });
             gcw.dispose();
             nbusy.decrementAndGet();
-            long spent = System.nanoTime() - t;
-            bgNanos.addAndGet(spent);
+            long now = System.nanoTime();
+            long spent = now - t;
+            (idle ? idleNanos : bgNanos).addAndGet(spent);
+            if (!idle) {
+                ran += spent;
+            }
             flushStats(gcw);
-            bgScanCredit.addAndGet(did);
+            flushBgCredit(did);
             if (phase != GcPhase._GCmark || numgc != cycle) {
                 return;
             }
-            if (did == 0 && noWorkLeft()) {
-                if (gcMarkDone(cycle)) {
+            if (did == 0) {
+                if (noWorkLeft() && gcMarkDone(cycle)) {
                     return;
                 }
-                GoRuntime.sleep(20_000);           // another marker is completing, or work came back
-            } else if (share < 1) {
-                GoRuntime.sleep((long) (spent * (1 - share) / share) + 1);
-            } else {
+                // Another marker holds the work or is completing the mark, or work came back.
+                GoRuntime.sleep(20_000);
+            } else if (share < 1 && !assistsParked() && ran > 1.2 * share * (now - start)) {
+                GoRuntime.sleep((long) (ran / share) - (now - start) + 1);
+            } else if (GoRuntime.stopTheWorldPending()) {
                 GoRuntime.preemptPoll();
             }
+        }
+    }
+
+    /** A goroutine parked in its assist, and the scan work it still owes (Go keeps it in g.gcAssistBytes). */
+    private static final class ParkedAssist {
+        final G g;
+        double debt;
+
+        ParkedAssist(G g, double debt) {
+            this.g = g;
+            this.debt = debt;
+        }
+    }
+
+    private boolean assistsParked() {
+        synchronized (assistQueue) {
+            return !assistQueue.isEmpty();
+        }
+    }
+
+    /**
+     * gcFlushBgCredit: background scan work first pays the parked assists, oldest first, readying each one
+     * whose debt it covers; what is left becomes credit that assists may steal.
+     */
+    private void flushBgCredit(long credit) {
+        if (credit <= 0) {
+            return;
+        }
+        List<G> ready = null;
+        synchronized (assistQueue) {
+            while (credit > 0 && !assistQueue.isEmpty()) {
+                ParkedAssist a = assistQueue.peekFirst();
+                if (a.debt <= credit) {
+                    credit -= (long) Math.ceil(a.debt);
+                    assistQueue.pollFirst();
+                    if (ready == null) {
+                        ready = new ArrayList<>();
+                    }
+                    ready.add(a.g);
+                } else {
+                    a.debt -= credit;
+                    credit = 0;
+                }
+            }
+        }
+        if (credit > 0) {
+            bgScanCredit.addAndGet(credit);
+        }
+        if (ready != null) {
+            for (G g : ready) {
+                GoRuntime.goready(g);
+            }
+        }
+    }
+
+    /**
+     * gcParkAssist: queue the calling goroutine with what it still owes and park it until background credit
+     * pays that or the mark ends. Does not park if the cycle {@code cycle} is no longer marking.
+     */
+    private void parkAssist(int cycle, double debt) {
+        G gp = GoRuntime.getg();
+        ParkedAssist a = new ParkedAssist(gp, debt);
+        GoRuntime.gopark(g -> {
+            synchronized (assistQueue) {
+                // Checked under the queue's lock, which mark termination's wakeAllAssists also takes after
+                // it ended the phase: either this assist is queued before the wake-up, or it sees the end.
+                if (phase != GcPhase._GCmark || numgc != cycle) {
+                    return false;
+                }
+                assistQueue.addLast(a);
+                return true;
+            }
+        }, WaitReason.waitReasonGCAssistWait);
+    }
+
+    /** gcWakeAllAssists: the mark is over; every parked assist may allocate again (its debt is dropped). */
+    private void wakeAllAssists() {
+        List<G> ready;
+        synchronized (assistQueue) {
+            ready = new ArrayList<>(assistQueue.size());
+            for (ParkedAssist a : assistQueue) {
+                ready.add(a.g);
+            }
+            assistQueue.clear();
+        }
+        for (G g : ready) {
+            GoRuntime.goready(g);
         }
     }
 
@@ -440,7 +612,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
      * markers drain it, and return false.
      */
     private boolean gcMarkDone(int cycle) {
-        if (numgc != cycle || !markDoneClaimed.compareAndSet(false, true)) {
+        if (numgc != cycle || !markStarted || !markDoneClaimed.compareAndSet(false, true)) {
             return false;
         }
         Sched sched = GoRuntime.currentSched();
@@ -476,52 +648,77 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         return true;
     }
 
-    /** gcAssistAlloc: an allocating goroutine pays for its allocation with scan work during mark. */
+    /**
+     * gcAssistAlloc: an allocating goroutine pays for its allocation with scan work during mark. Its debt
+     * grows by size × assistWorkPerByte; background credit pays what it can; past
+     * {@link #GC_OVER_ASSIST_WORK} the goroutine scans grey objects itself, in chunks with a preemption
+     * point between them. If it runs out of work while still in debt it either completes the mark (no work
+     * anywhere: Go's gcAssistAlloc1 reaching a completion point) or parks until background workers' credit
+     * pays its debt or the mark ends (gcParkAssist) — so a mark that falls behind stops allocation
+     * instead of letting the heap run past its goal.
+     */
     private void gcAssistAlloc(long size) {
         int pid = currentPId();
         if (pid < 0) {
             return;
         }
-        if (noWorkLeft()) {
-            // A completion point seen from the allocation path: glassgo's scheduler gives mark workers no
-            // priority, so a worker may not run for a whole time slice after the work ran out.
-            gcMarkDone(numgc);
-            return;
-        }
+        int cycle = numgc;
         // Go revises the ratio as heapLive grows (every 64 KiB of allocation); revising on each assist
         // check keeps it current, where revising only after an assist left the first cycle with no assists.
         assistWorkPerByte = pacer.assistWorkPerByte(scanWork.get(), heap.heapLive(), cycleGoal);
         assistDebt[pid] += size * assistWorkPerByte;
-        // Pay from the background workers' credit first (Go's gcAssistAlloc steals bgScanCredit).
-        long credit = bgScanCredit.get();
-        long steal = (long) Math.min(credit, assistDebt[pid]);
-        if (steal > 0 && bgScanCredit.compareAndSet(credit, credit - steal)) {
-            assistDebt[pid] -= steal;
-        }
-        if (assistDebt[pid] < GC_OVER_ASSIST_WORK) {
+        assistDebt[pid] -= stealBgCredit(assistDebt[pid]);
+        if (assistDebt[pid] < GC_OVER_ASSIST_WORK && !(markStarted && noWorkLeft())) {
             return;
         }
-        long t = System.nanoTime();
-        GcWork gcw = new GcWork(global);
-        nbusy.incrementAndGet();
-        long did = mark.drain(gcw, (long) assistDebt[pid], null);
-        gcw.dispose();
-        nbusy.decrementAndGet();
-        flushStats(gcw);
-        assistNanos.addAndGet(System.nanoTime() - t);
-        assistWorkPerByte = pacer.assistWorkPerByte(scanWork.get(), heap.heapLive(), cycleGoal);
-        if (did == 0) {
-            // No work left for anyone to steal: like Go's gcAssistAlloc1 reaching a completion point,
-            // this assist tries to finish the cycle (the scheduler here gives workers no priority, so an
-            // assist is often first to notice). Otherwise Go parks the assist until background credit
-            // arrives; glassgo forgives the rest of the debt (the goal may be overshot).
-            assistDebt[pid] = 0;
-            if (noWorkLeft()) {
-                gcMarkDone(numgc);
+        // From here the debt is this goroutine's: it may move to another P while it parks or yields.
+        double debt = assistDebt[pid];
+        assistDebt[pid] = 0;
+        while (phase == GcPhase._GCmark && numgc == cycle) {
+            long did = 0;
+            if (debt > 0) {
+                long t = System.nanoTime();
+                GcWork gcw = new GcWork(global);
+                nbusy.incrementAndGet();
+                did = mark.drain(gcw, (long) Math.min(debt, WORKER_CREDIT_CHUNK) + 1, null);
+                gcw.dispose();
+                nbusy.decrementAndGet();
+                flushStats(gcw);
+                assistNanos.addAndGet(System.nanoTime() - t);
+                debt -= did;
+                if (debt <= 0) {
+                    return;
+                }
             }
-            return;
+            if (did > 0) {
+                GoRuntime.preemptPoll();            // a stop-the-world waits for no assist longer than a chunk
+                continue;
+            }
+            if (markStarted && noWorkLeft()) {
+                // No work anywhere: a completion point. If another marker is completing, wait for the end.
+                if (gcMarkDone(cycle)) {
+                    return;
+                }
+            } else {
+                debt -= stealBgCredit(debt);
+                if (debt <= 0) {
+                    return;
+                }
+            }
+            parkAssist(cycle, Math.max(debt, 1));
+            return;          // readied: background credit paid the debt, or the mark is over
         }
-        assistDebt[pid] = Math.max(0, assistDebt[pid] - did);
+    }
+
+    /** Takes up to {@code want} of the background workers' scan credit; returns what it took. */
+    private long stealBgCredit(double want) {
+        while (true) {
+            long credit = bgScanCredit.get();
+            long steal = (long) Math.min(credit, want);
+            if (steal <= 0 || bgScanCredit.compareAndSet(credit, credit - steal)) {
+                return Math.max(steal, 0);
+            }
+        }
     }
 
     private void flushStats(GcWork gcw) {
@@ -596,17 +793,19 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         long tEnd = System.nanoTime();
 
         int cpus = Math.min(gomaxprocs, Runtime.getRuntime().availableProcessors());
-        gcCpuNanos += (tMark - tSweepTerm) * cpus + assistNanos.get() + bgNanos.get() + (tEnd - tMarkTerm) * cpus;
+        gcCpuNanos += (tMark - tSweepTerm) * cpus + assistNanos.get() + bgNanos.get() + idleNanos.get()
+                + (tEnd - tMarkTerm) * cpus;
         long wall = Math.max(1, tEnd - startNanos);
         int pct = (int) (100 * gcCpuNanos / (double) (wall * gomaxprocs));
         numgc++;
         CycleRecord r = new CycleRecord(numgc, startNanos, tSweepTerm, tMark, tMarkTerm, tEnd, assistNanos.get(),
-                bgNanos.get(), 0, heap0, heap1, marked, cycleGoal, roots.stackBytes(), roots.globalsBytes(),
+                bgNanos.get(), idleNanos.get(), heap0, heap1, marked, cycleGoal, roots.stackBytes(), roots.globalsBytes(),
                 gomaxprocs, forced, freedBySweep, pct, stopSweepTerm, settings.stopTheWorld() ? 0 : stopMarkTerm);
         for (CycleListener l : listeners) {
             l.cycleEnded(r);
         }
         GoRuntime.startTheWorld(sched);
+        wakeAllAssists();                                // the phase is _GCoff: none can queue any more
         // Only now may another goroutine start a cycle: two stoppers overlapping a restart is a
         // window the scheduler does not survive (see the report: releasep: invalid p state).
         cycleRunning.set(false);
@@ -651,9 +850,35 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
     private void commitPacing() {
         long goal = pacer.gcPercent() < 0 && pacer.memoryLimit() == Long.MAX_VALUE ? Long.MAX_VALUE : currentGoal();
         long trigger = goal == Long.MAX_VALUE ? Long.MAX_VALUE : pacer.trigger(goal);
-        heap.setTrigger(trigger);
+        setTestedTrigger(trigger);
         heap.paceSweeper(trigger);
         heap.setGcPoll(settings.gcstress() > 0 || heap.heapLive() >= heap.trigger());
+    }
+
+    /** The trigger MHeap tests: the real one, or under a memory limit the next point to recompute it. */
+    private void setTestedTrigger(long trigger) {
+        if (pacer.memoryLimit() != Long.MAX_VALUE && trigger != Long.MAX_VALUE) {
+            trigger = Math.min(trigger, heap.heapLive() + LIMIT_RETEST_STEP);
+        }
+        heap.setTrigger(trigger);
+    }
+
+    /**
+     * heapLive reached the tested trigger outside a cycle: under a memory limit, recompute the real trigger
+     * from the current memory statistics (Go's gcTrigger.test calls gcController.trigger() each time).
+     * Returns true if no cycle is due yet.
+     */
+    private boolean retestLimitTrigger() {
+        if (pacer.memoryLimit() == Long.MAX_VALUE) {
+            return false;
+        }
+        long trigger = pacer.trigger(currentGoal());
+        if (heap.heapLive() >= trigger) {
+            return false;
+        }
+        setTestedTrigger(trigger);
+        heap.setGcPoll(settings.gcstress() > 0 || heap.heapLive() >= heap.trigger());
+        return true;
     }
 
     /** The id of the caller's P, or -1 outside a goroutine or without a P. */
