@@ -680,7 +680,9 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
                 long t = System.nanoTime();
                 GcWork gcw = new GcWork(global);
                 nbusy.incrementAndGet();
-                did = mark.drain(gcw, (long) Math.min(debt, WORKER_CREDIT_CHUNK) + 1, null);
+                // Go's gcDrainN stops when the goroutine is asked to preempt; here, when the world is to stop.
+                did = mark.drain(gcw, (long) Math.min(debt, WORKER_CREDIT_CHUNK) + 1,
+                        () -> !GoRuntime.stopTheWorldPending());
                 gcw.dispose();
                 nbusy.decrementAndGet();
                 flushStats(gcw);
@@ -690,8 +692,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
                     return;
                 }
             }
-            if (did > 0) {
-                GoRuntime.preemptPoll();            // a stop-the-world waits for no assist longer than a chunk
+            if (did > 0 || GoRuntime.stopTheWorldPending()) {
+                GoRuntime.preemptPoll();            // a stop-the-world waits for no assist longer than a poll
                 continue;
             }
             if (markStarted && noWorkLeft()) {

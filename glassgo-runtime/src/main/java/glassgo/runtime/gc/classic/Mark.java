@@ -96,12 +96,13 @@ public final class Mark {
 
     /**
      * Step 3: scans grey objects until none is left or {@code budget} bytes were scanned. Every 64 objects
-     * calls {@code poll} (a preemption point: {@code gcw} is consistent there) and stops if it returns
+     * or {@link #POLL_SCAN_WORK} bytes of scan work calls {@code poll} (a preemption point: {@code gcw} is consistent there) and stops if it returns
      * false — a marker parked there may resume after its cycle ended, and must not drain the global list
      * of the next cycle (nor shade anything once the sweep has begun). Returns the bytes scanned.
      */
     long drain(GcWork gcw, long budget, java.util.function.BooleanSupplier poll) {
         long start = gcw.scanWork;
+        long nextPoll = start + POLL_SCAN_WORK;
         int k = 0;
         while (gcw.scanWork - start < budget) {
             long b = gcw.tryGet();
@@ -110,12 +111,22 @@ public final class Mark {
             }
             scanobject(b, gcw);
             gcw.balance();
-            if (poll != null && (++k & 63) == 0 && !poll.getAsBoolean()) {
-                break;
+            if (poll != null && ((++k & 63) == 0 || gcw.scanWork >= nextPoll)) {
+                nextPoll = gcw.scanWork + POLL_SCAN_WORK;
+                if (!poll.getAsBoolean()) {
+                    break;
+                }
             }
         }
         return gcw.scanWork - start;
     }
+
+    /**
+     * drain polls after at most this much scan work, however few objects that is: a stop-the-world waits
+     * for a marker only until its next poll, and 64 objects of 8 KiB pointer tables are 64 K pointers to
+     * shade (milliseconds). Go's gcDrain checks preemption after every object.
+     */
+    static final long POLL_SCAN_WORK = 16 << 10;
 
     /** Step 4, stacks: with every goroutine stopped. Returns the number of root slots seen. */
     long markStacks(RootSet roots, GcWork gcw) {
