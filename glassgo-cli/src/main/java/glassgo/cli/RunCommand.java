@@ -61,53 +61,63 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static int run(List<String> argv, Map<String, String> env, PrintStream err) {
-        List<Path> files = new ArrayList<>();
-        int i = 0;
-        while (i < argv.size() && argv.get(i).startsWith("-") && !argv.get(i).endsWith(".go")) {
-            String a = argv.get(i++);
-            // go build flags that take their value as the next argument
-            if (List.of("-o", "-p", "-tags", "-ldflags", "-gcflags", "-asmflags", "-mod", "-toolexec").contains(a)
-                    && i < argv.size()) {
-                i++;
-            }
+        MainPackage pkg;
+        try {
+            pkg = MainPackage.parse(argv, true);
+        } catch (MainPackage.Error e) {
+            err.println("glassgo: " + e.getMessage());
+            return e.getMessage().startsWith("no go files") ? Main.EXIT_USAGE : 1;
+        } catch (IOException e) {
+            err.println("glassgo: " + e.getMessage());
+            return 1;
         }
-        while (i < argv.size() && argv.get(i).endsWith(".go")) {
-            files.add(Path.of(argv.get(i++)));
-        }
-        if (files.isEmpty()) {
-            err.println("glassgo: no go files listed");
-            return Main.EXIT_USAGE;
-        }
+        Compilation c = compile(pkg.files(), err);
+        return c.code() == null ? c.status() : execute(c.code(), env, err);
+    }
+
+    /** A compiled main package, or (code null) the exit status of a failed compile: 1 errors, 2 unsupported, 3 internal. */
+    record Compilation(ClassGen.Compiled code, int status) {}
+
+    /** Compiles the main package's files, printing what go build prints when that fails. */
+    static Compilation compile(List<Path> files, PrintStream err) {
         GoCompiler.Result r;
         try {
             r = GoCompiler.compile(files);
         } catch (IOException e) {
             err.println("glassgo: " + e.getMessage());
-            return 1;
+            return new Compilation(null, 1);
         } catch (RuntimeException | StackOverflowError e) {
             // a compiler bug: one line, never a Java stack trace
             StackTraceElement[] st = e.getStackTrace();
             err.println("glassgo: internal error: compiling: " + e + (st.length > 0 ? " at " + st[0] : ""));
-            return Main.EXIT_INTERNAL;
+            return new Compilation(null, Main.EXIT_INTERNAL);
         }
         if (!r.errors().isEmpty()) {
             err.println("# command-line-arguments");
             for (GoCompiler.Diagnostic d : r.errors()) {
                 err.println(d);
             }
-            return 1;
+            return new Compilation(null, 1);
         }
         if (r.unsupported() != null) {
             GoCompiler.Diagnostic d = r.unsupported();
             err.println("glassgo: unsupported: " + d.msg() + (d.pos().isValid()
                     ? " at " + d.pos().filename() + ":" + d.pos().line() + ":" + d.pos().column() : ""));
-            return 2;
+            return new Compilation(null, 2);
         }
-        return execute(r.compiled(), env, err);
+        return new Compilation(r.compiled(), 0);
     }
 
-    /** Loads the compiled package and runs go$entry as goroutine 1 with a collector attached. */
+    /** Loads the compiled package and runs go$entry as goroutine 1 with a collector attached, as go run does. */
     static int execute(ClassGen.Compiled c, Map<String, String> env, PrintStream err) {
+        return execute(c, env, err, true);
+    }
+
+    /**
+     * {@code goRun}: also print go run's {@code exit status N} line after a panic (a built executable, like a
+     * binary go build wrote, does not).
+     */
+    static int execute(ClassGen.Compiled c, Map<String, String> env, PrintStream err, boolean goRun) {
         int procs = GoRuntime.defaultGomaxprocs();
         Mutator mu = Mutator.create(new Mutator.Config(procs, AddressSpace.DEFAULT_CAP, 0));
         ClassicCollector.attach(mu, GcSettings.fromEnv(env), err);
@@ -152,7 +162,9 @@ final class RunCommand implements Callable<Integer> {
             Throwable cause = gp.getCause();
             if (cause instanceof GoPanic p) {
                 err.print(p.report(gp.goid(), List.of("main.main")));
-                err.println("exit status 2");
+                if (goRun) {
+                    err.println("exit status 2");
+                }
                 return 2;
             }
             if (cause instanceof Stack.StackOverflow so) {

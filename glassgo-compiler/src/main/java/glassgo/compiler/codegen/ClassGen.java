@@ -24,9 +24,13 @@ import java.util.Map;
  * the data block's and the globals block's addresses, copied from {@code Abi} when the class initialises.
  */
 public final class ClassGen {
-    /** A generated package: the class bytes plus the tables the runtime must install before it runs. */
+    /**
+     * A generated package: the class bytes plus the tables the runtime must install before it runs. glassgo
+     * build serializes it into the executable it writes: keep every component Serializable.
+     */
     public record Compiled(String className, byte[] classBytes, List<Ir.FrameLayout> layouts, List<TypeDesc> types,
-                           byte[] data, TypeDesc globals, String entry) {}
+                           byte[] data, TypeDesc globals, String entry)
+            implements java.io.Serializable {}
 
     static final String RT = "glassgo.runtime.mutator.";
     static final ClassDesc CD_STACK = ClassDesc.of("glassgo.runtime.stack.Stack");

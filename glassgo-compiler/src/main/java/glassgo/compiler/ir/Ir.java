@@ -168,8 +168,8 @@ public final class Ir {
      * A frame: its size, the offsets of words that may hold pointers, and which of those the prologue zeroes
      * (all but parameters written by the caller).
      */
-    public record FrameLayout(String func, int size, int[] ptrOffsets, int[] zeroOffsets) {}
+    public record FrameLayout(String func, int size, int[] ptrOffsets, int[] zeroOffsets) implements java.io.Serializable {}
 
     /** A type descriptor the runtime needs (for mallocgc): size and the pointer words. */
-    public record TypeDesc(String name, long size, int[] ptrWords) {}
+    public record TypeDesc(String name, long size, int[] ptrWords) implements java.io.Serializable {}
 }
