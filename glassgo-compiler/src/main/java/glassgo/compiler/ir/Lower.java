@@ -1637,7 +1637,13 @@ public final class Lower {
                 if (tagv == null) {
                     c = scalar(e);
                 } else if (tagv instanceof Loc tl) {
-                    Loc el = aggr(e);
+                    Loc el;
+                    if (isIface(tagT) && !isIface(info.typeOf(e))) {
+                        el = frameTemp(tagT);
+                        intoAs(e, el, tagT);
+                    } else {
+                        el = aggr(e);
+                    }
                     c = compareAggr(Token.EQL, tagT, tl, el, e);
                 } else {
                     c = compare(Token.EQL, tagT, (Ir.Expr) tagv, convertScalar(scalar(e), info.typeOf(e), tagT), e);
@@ -1864,8 +1870,8 @@ public final class Lower {
                 return new Load(Layouts.mem(t), p);
             }
             case SelectorExpr sel -> {
-                if (info.obj(sel.sel) instanceof Func) {
-                    throw new Unsupported("method values", sel.pos());
+                if (info.obj(sel.sel) instanceof Func m) {
+                    return info.isType(sel.x) ? methodExpr(sel, m) : methodValue(sel, m);
                 }
                 return load(t, addressOf(sel));
             }
@@ -2075,6 +2081,10 @@ public final class Lower {
             Ir.Expr c = new CallRt("Abi", "cmpstring", List.of(pa, la, pb, lb), K.I);
             return compare(op, glassgo.compiler.types.Universe.INT, c, new IConst(0), at);
         }
+        if (isIface(t)) {
+            Ir.Expr eq = ifaceEq(t, a, b);
+            return op == Token.EQL ? eq : new Bin(Op.EQ, K.I, eq, new IConst(0));
+        }
         if (t.underlying() instanceof Struct || t.underlying() instanceof Array) {
             List<Layouts.Leaf> leaves = Layouts.leaves(t, 64);
             if (leaves == null) {
@@ -2092,6 +2102,9 @@ public final class Lower {
         Type u = t.underlying();
         if (Layouts.isScalar(t)) {
             return new Bin(Op.EQ, Layouts.kind(t), load(t, a), load(t, b));
+        }
+        if (isIface(t)) {
+            return ifaceEq(t, a, b);
         }
         if (Predicates.isString(t)) {
             return compareAggr(Token.EQL, t, a, b, null);
@@ -2659,7 +2672,8 @@ public final class Lower {
     /** The runtime error type recover() returns for run-time panics (Go: runtime.errorString and kin). */
     private glassgo.compiler.types.Named rtError;
 
-    record Wrapper(String method, String goName, Type t, Func m, int[] path, Signature sig) {}
+    /** {@code ctx}: a method value's function (the data word is the closure's second word). */
+    record Wrapper(String method, String goName, Type t, Func m, int[] path, Signature sig, boolean ctx) {}
 
     private TypeDescriptors tds() {
         if (tds == null) {
@@ -2705,7 +2719,7 @@ public final class Lower {
                     + "." + m.name();
             Signature isig = ifaceSig(ms);
             id = fnId(method, false, isig);
-            wrappers.add(new Wrapper(method, goName, t, m, r.index(), isig));
+            wrappers.add(new Wrapper(method, goName, t, m, r.index(), isig, false));
             wrapperIds.put(key, id);
         }
         return id;
@@ -2718,6 +2732,71 @@ public final class Lower {
             return w0;
         }
         return new Cond(new Bin(Op.NE, K.I, w0, new IConst(0)), new Load(Mem.I64, new Bin(Op.ADD, K.I, w0, new IConst(8))), new IConst(0));
+    }
+
+
+    /** a == b for interface values of type t in memory: same type word, then the dynamic type's equality. */
+    private Ir.Expr ifaceEq(Type t, Loc a, Loc b) {
+        Ir.Expr w0a = new Load(Mem.I64, a.addr()), w0b = new Load(Mem.I64, b.addr());
+        return new Cond(new Bin(Op.EQ, K.I, w0a, w0b), new CallRt(IFACE, isEmptyIface(t) ? "efaceeq" : "ifaceeq",
+                List.of(w0a, new Load(Mem.I64, a.at(8).addr()), new Load(Mem.I64, b.at(8).addr())), K.I), new IConst(0));
+    }
+
+    /** T.M as a func value whose first parameter is the receiver (Go's method expression). */
+    private Ir.Expr methodExpr(SelectorExpr sel, Func m) {
+        Type xt = info.typeOf(sel.x);
+        if (isIface(xt) || !Predicates.identical(m.signature().recv().type(), xt)) {
+            throw new Unsupported("method expressions through interfaces, pointers or embedded fields", sel.pos());
+        }
+        return funcValue(m);
+    }
+
+    /**
+     * x.M as a func value: the receiver is evaluated (and copied, for a value receiver) now, into a closure
+     * {id, data word} whose function is a wrapper like an itab's entry (Go's M-fm wrappers).
+     */
+    private Ir.Expr methodValue(SelectorExpr sel, Func m) {
+        Type xt = info.typeOf(sel.x);
+        Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, m.name());
+        if (isIface(xt) || r == null || r.index() == null || r.index().length > 1) {
+            throw new Unsupported("method values of interfaces or promoted methods", sel.pos());
+        }
+        Type rt = m.signature().recv().type();
+        boolean xPtr = xt.underlying() instanceof Pointer;
+        Ir.Expr dw;
+        if (rt instanceof Pointer) {
+            dw = spillPtr(xPtr ? scalar(sel.x) : addressOf(sel.x).addr());
+        } else {
+            Loc src = xPtr ? new Loc(spillPtr(nilcheck(scalar(sel.x))), 0, true) : null;
+            if (Layouts.isPointerShaped(rt)) {
+                dw = spillPtr(src != null ? load(rt, src) : scalar(sel.x));
+            } else {
+                Loc tmp = frameTemp(rt);
+                if (src != null) {
+                    copy(rt, src, tmp);
+                } else {
+                    evalInto(sel.x, tmp, rt);
+                }
+                Ir.Expr box = spillPtr(newobject(rt));
+                copy(rt, tmp, new Loc(box, 0, true));
+                dw = box;
+            }
+        }
+        String key = "mv:" + tds().type(rt) + "." + m.name();
+        Integer id = wrapperIds.get(key);
+        if (id == null) {
+            String method = "mw$" + (wrappers.size() + 1);
+            Signature fs = new Signature(null, List.of(), m.signature().params(), m.signature().results(), m.signature().variadic());
+            id = fnId(method, true, fs);
+            wrappers.add(new Wrapper(method, "main." + methodName(m).replace("$", ".") + "-fm", rt, m,
+                    new int[] {r.index()[0]}, ifaceSig(m.signature()), true));
+            wrapperIds.put(key, id);
+        }
+        TypeRef tr = typeRefDesc("closure1", new TypeDesc("funcval+1", 16, new int[] {1}));
+        Ir.Expr obj = spillPtr(new CallRt("Abi", "newobject", List.of(tr), K.I));
+        out.add(new Store(Mem.I64, obj, new IConst(id)));
+        out.add(new StorePtr(new Bin(Op.ADD, K.I, obj, new IConst(8)), dw));
+        return obj;
     }
 
     /** Evaluates e into dst, converting it to dt when dt is an interface type and e's type is not dt's. */
@@ -3230,7 +3309,8 @@ public final class Lower {
         Signature ms = w.m().signature();
         CallAbi cabi = abiOf(ms);
         long pslot = frameWord(true);
-        out.add(new Store(Mem.I64, new FrameAddr(pslot), new Local(1, K.I)));
+        out.add(new Store(Mem.I64, new FrameAddr(pslot), w.ctx() ? new Load(Mem.I64, new Bin(Op.ADD, K.I, new Local(1, K.I), new IConst(8)))
+                : new Local(1, K.I)));
         for (int i = 1; i < wabi.params.size(); i++) {
             if (wabi.paramOffs[i] >= 0) {
                 for (int pw : Layouts.pointerWords(wabi.params.get(i))) {
@@ -3271,7 +3351,9 @@ public final class Lower {
         }
         Type rt = ms.recv().type();
         List<Ir.Expr> jvmArgs = new ArrayList<>();
-        if (rt instanceof Pointer) {
+        if (rt instanceof Pointer && path.length == 1 && w.t() instanceof Pointer) {
+            jvmArgs.add(p);    // a pointer method called with a nil receiver is not a nil dereference
+        } else if (rt instanceof Pointer) {
             jvmArgs.add(cur.addr());
         } else if (Layouts.isScalar(rt)) {
             jvmArgs.add(load(rt, cur));
@@ -3353,6 +3435,9 @@ public final class Lower {
         if (im != null) {
             return ifaceCallAbi(im);
         }
+        if (unparen(c.fun) instanceof SelectorExpr fs && info.isType(fs.x)) {
+            return abiOf(s);
+        }
         if (o instanceof Func f) {
             return abiOf(callee(f, calleeIdent(c)).sig());
         }
@@ -3431,6 +3516,9 @@ public final class Lower {
         if (im != null) {
             Object[] rv = ifaceReceiver((SelectorExpr) f, im);
             return ifaceCall(c, (Loc) rv[0], (Type) rv[1], im);
+        }
+        if (f instanceof SelectorExpr fs && info.isType(fs.x) && info.obj(fs.sel) instanceof Func) {
+            return callValue(c, f);    // T.M(x, args): through the method expression's func value
         }
         Obj o = calleeObj(c);
         if (!(o instanceof Func fn) || (f instanceof SelectorExpr fs && !(info.obj(fs.sel) instanceof Func))) {
