@@ -2748,7 +2748,7 @@ public final class Lower {
         if (isIface(xt) || !Predicates.identical(m.signature().recv().type(), xt)) {
             throw new Unsupported("method expressions through interfaces, pointers or embedded fields", sel.pos());
         }
-        return funcValue(m);
+        return funcValue(callee(m, null));
     }
 
     /**
