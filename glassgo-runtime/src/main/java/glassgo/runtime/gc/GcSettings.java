@@ -14,9 +14,16 @@ import java.util.Map;
  * @param poison         GODEBUG gcpoison=1 (glassgo): fill freed objects with 0xdeadbeef words
  * @param verify         GODEBUG gcverify=1 (glassgo): after marking, check no marked object points to an
  *                       unmarked one and no root does (the tricolor invariant), and that nothing marked is free
+ * @param pacertrace     GODEBUG gcpacertrace=1: the pacer's two lines per cycle on stderr, Go's format
  */
 public record GcSettings(int gcPercent, long memoryLimit, boolean gctrace, boolean stopTheWorld, int gcstress,
-                         boolean poison, boolean verify) {
+                         boolean poison, boolean verify, boolean pacertrace) {
+
+    /** Settings without gcpacertrace. */
+    public GcSettings(int gcPercent, long memoryLimit, boolean gctrace, boolean stopTheWorld, int gcstress,
+                      boolean poison, boolean verify) {
+        this(gcPercent, memoryLimit, gctrace, stopTheWorld, gcstress, poison, verify, false);
+    }
 
     public static GcSettings defaults() {
         return new GcSettings(100, Long.MAX_VALUE, false, false, 0, false, false);
@@ -131,11 +138,12 @@ public record GcSettings(int gcPercent, long memoryLimit, boolean gctrace, boole
                 continue;
             }
             s = switch (k) {
-                case "gctrace" -> new GcSettings(s.gcPercent, s.memoryLimit, val > 0, s.stopTheWorld, s.gcstress, s.poison, s.verify);
-                case "gcstoptheworld" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, val > 0, s.gcstress, s.poison, s.verify);
-                case "gcstress" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, s.stopTheWorld, Math.max(0, val), s.poison, s.verify);
-                case "gcpoison" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, s.stopTheWorld, s.gcstress, val > 0, s.verify);
-                case "gcverify" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, s.stopTheWorld, s.gcstress, s.poison, val > 0);
+                case "gctrace" -> new GcSettings(s.gcPercent, s.memoryLimit, val > 0, s.stopTheWorld, s.gcstress, s.poison, s.verify, s.pacertrace);
+                case "gcstoptheworld" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, val > 0, s.gcstress, s.poison, s.verify, s.pacertrace);
+                case "gcstress" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, s.stopTheWorld, Math.max(0, val), s.poison, s.verify, s.pacertrace);
+                case "gcpoison" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, s.stopTheWorld, s.gcstress, val > 0, s.verify, s.pacertrace);
+                case "gcverify" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, s.stopTheWorld, s.gcstress, s.poison, val > 0, s.pacertrace);
+                case "gcpacertrace" -> new GcSettings(s.gcPercent, s.memoryLimit, s.gctrace, s.stopTheWorld, s.gcstress, s.poison, s.verify, val > 0);
                 default -> s;
             };
         }
@@ -143,10 +151,10 @@ public record GcSettings(int gcPercent, long memoryLimit, boolean gctrace, boole
     }
 
     public GcSettings withGcPercent(int p) {
-        return new GcSettings(p, memoryLimit, gctrace, stopTheWorld, gcstress, poison, verify);
+        return new GcSettings(p, memoryLimit, gctrace, stopTheWorld, gcstress, poison, verify, pacertrace);
     }
 
     public GcSettings withMemoryLimit(long l) {
-        return new GcSettings(gcPercent, l, gctrace, stopTheWorld, gcstress, poison, verify);
+        return new GcSettings(gcPercent, l, gctrace, stopTheWorld, gcstress, poison, verify, pacertrace);
     }
 }

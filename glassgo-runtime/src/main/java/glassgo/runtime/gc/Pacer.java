@@ -64,6 +64,7 @@ public final class Pacer {
     private long lastHeapGoal;
     /** heapLive when {@link #assistWorkPerByte} started the cycle: its stand-in for Go's heapScan. */
     private long heapScanAtStart;
+    private String lastEndTrace;
 
     public Pacer(int gcPercent, long memoryLimit) {
         setGCPercent(gcPercent);
@@ -264,11 +265,29 @@ public final class Pacer {
      */
     public void endCycle(long marked, long heapScanWork, long stackScan, long globals, long heapLiveAtEnd,
                          long triggered, double utilisation) {
+        endCycle(marked, heapScanWork, stackScan, globals, heapLiveAtEnd, triggered, utilisation, 0);
+    }
+
+    /**
+     * {@link #endCycle(long, long, long, long, long, long, double)} with the idle mark workers' share of the
+     * CPU, which Go counts as time the mark had but not as time taken from the mutator. Also prepares the
+     * gcpacertrace line ({@link #lastEndTrace}).
+     */
+    public void endCycle(long marked, long heapScanWork, long stackScan, long globals, long heapLiveAtEnd,
+                         long triggered, double utilisation, double idleUtilisation) {
         long scanWork = heapScanWork + stackScan + globals;
+        lastEndTrace = null;
         if (heapLiveAtEnd > triggered && scanWork > 0 && utilisation < 1) {
-            double current = (double) (heapLiveAtEnd - triggered) * utilisation / (scanWork * (1 - utilisation));
+            double current = (double) (heapLiveAtEnd - triggered) * (utilisation + idleUtilisation)
+                    / (scanWork * (1 - utilisation));
+            double oldConsMark = consMark;
             PiController.Result r = consMarkController.next(consMark, current, 1.0);
             consMark = r.ok() ? r.output() : 0;
+            lastEndTrace = "pacer: " + (int) (utilisation * 100) + "% CPU (" + (int) (GOAL_UTILIZATION * 100)
+                    + " exp.) for " + heapScanWork + "+" + stackScan + "+" + globals + " B work ("
+                    + (lastHeapScan + lastStackScan + globalsScan) + " B exp.) in " + triggered + " B -> "
+                    + heapLiveAtEnd + " B (\u2206goal " + (heapLiveAtEnd - lastHeapGoal) + ", cons/mark "
+                    + glassgo.runtime.mutator.Print.formatFloat(oldConsMark) + ")" + (r.ok() ? "" : "[controller reset]");
         }
         heapMarked = marked;
         lastHeapScan = heapScanWork;
@@ -276,6 +295,15 @@ public final class Pacer {
         globalsScan = globals;
         this.triggered = NOT_TRIGGERED;
         commit(true, marked);
+    }
+
+    /**
+     * Go's gcpacertrace line of the last {@link #endCycle}, or null when that cycle updated nothing (heapLive
+     * did not grow past the trigger point: Go returns before printing). Call {@link #setLastHeapGoal} with the
+     * cycle's goal before endCycle, as Go records it first.
+     */
+    public String lastEndTrace() {
+        return lastEndTrace;
     }
 
     public void setLastHeapGoal(long g) {

@@ -160,6 +160,19 @@ class PacerTest {
     }
 
     @Test
+    void endCycleWritesGosPacerTraceLine() {
+        Pacer p = new Pacer(100, Long.MAX_VALUE);
+        p.setLastHeapGoal(4 * MiB);
+        p.endCycle(3 * MiB, 3989520, 0, 8, 5267456, 3997696, 0.27, 0);
+        // Go 1.19's gcpacertrace end-of-cycle line (mgcpacer.go endCycle), from a real Go run's numbers.
+        assertThat(p.lastEndTrace()).isEqualTo("pacer: 27% CPU (25 exp.) for 3989520+0+8 B work (0 B exp.) in "
+                + "3997696 B -> 5267456 B (\u2206goal 1073152, cons/mark +0.000000e+000)");
+        // A cycle that ended with heapLive not above its trigger point updates nothing and prints nothing.
+        p.endCycle(3 * MiB, MiB, 0, 0, 3 * MiB, 4 * MiB, 0.25, 0);
+        assertThat(p.lastEndTrace()).isNull();
+    }
+
+    @Test
     void goInt64ConvertsAsAmd64Does() {
         assertThat(Pacer.goInt64(1.9)).isEqualTo(1);
         assertThat(Pacer.goInt64(-1.9)).isEqualTo(-1);

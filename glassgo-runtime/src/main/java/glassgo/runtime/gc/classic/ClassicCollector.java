@@ -14,6 +14,7 @@ import glassgo.runtime.gc.RootSet;
 import glassgo.runtime.gc.WriteBarrier;
 import glassgo.runtime.malloc.MCache;
 import glassgo.runtime.malloc.MHeap;
+import glassgo.runtime.mutator.Print;
 import glassgo.runtime.sched.G;
 import glassgo.runtime.sched.GoRuntime;
 import glassgo.runtime.sched.Sched;
@@ -364,6 +365,10 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         java.util.Arrays.fill(assistDebt, 0);
         pacer.setGlobalsScan(roots.globalsBytes());
         assistWorkPerByte = pacer.assistWorkPerByte(0, h0, cycleGoal);
+        double fractionalGoal = fractionalUtilizationGoal();
+        String startTrace = !settings.pacertrace() ? null : "pacer: assist ratio=" + Print.formatFloat(assistWorkPerByte)
+                + " (scan " + (h0 >> 20) + " MB in " + (h0 >> 20) + "->" + (cycleGoal >> 20) + " MB) workers="
+                + dedicatedMarkWorkers() + "+" + Print.formatFloat(fractionalGoal);
 
         phase = GcPhase._GCmark;
         wbEnabled = true;
@@ -371,6 +376,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         heap.setGcPoll(true);
         GcWork gcw = new GcWork(global);
         if (settings.stopTheWorld()) {                                                     // step 2
+            trace(startTrace);
             tMarkStart.set(System.nanoTime());
             mark.checkFree = true;
             mark.markroots(roots, gcw);
@@ -393,10 +399,11 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         long stopped = System.nanoTime();
         tMarkStart.set(stopped);
         GoRuntime.startTheWorld(sched);
+        trace(startTrace);
         // As Go's: the pause ends once the world runs again — unless another goroutine already finished the
         // mark (mark termination freezes tMarkStart), which used to print a negative mark time.
         tMarkStart.compareAndSet(stopped, System.nanoTime());
-        startWorkers(cycle);
+        startWorkers(cycle, fractionalGoal);
         // Go's gcStart holds worldsema until the world runs and the workers exist, so no marker can
         // complete the mark before: a completion attempted earlier would wait for worldsema by yielding
         // (gosched puts it behind every runnable goroutine, tens of ms) while the others allocate black.
@@ -404,18 +411,30 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         return true;
     }
 
-    private void startWorkers(int cycle) {
+    /** Go's dedicatedMarkWorkersNeeded: round(25% of GOMAXPROCS), one less if that misses by more than 30%. */
+    private int dedicatedMarkWorkers() {
         double goal = gomaxprocs * GC_BACKGROUND_UTILIZATION;
         int dedicated = (int) (goal + 0.5);
-        double fractional = 0;
         double utilError = dedicated / goal - 1;
-        if (utilError < -MAX_UTIL_ERROR || utilError > MAX_UTIL_ERROR) {
-            if (dedicated > goal) {
-                dedicated--;
-            }
-            fractional = (goal - dedicated) / gomaxprocs;
+        if ((utilError < -MAX_UTIL_ERROR || utilError > MAX_UTIL_ERROR) && dedicated > goal) {
+            dedicated--;
         }
-        for (int i = 0; i < dedicated; i++) {
+        return dedicated;
+    }
+
+    /** Go's fractionalUtilizationGoal: the share of each P the fractional workers make up (0 if none). */
+    private double fractionalUtilizationGoal() {
+        double goal = gomaxprocs * GC_BACKGROUND_UTILIZATION;
+        int rounded = (int) (goal + 0.5);
+        double utilError = rounded / goal - 1;
+        if (utilError < -MAX_UTIL_ERROR || utilError > MAX_UTIL_ERROR) {
+            return (goal - dedicatedMarkWorkers()) / gomaxprocs;
+        }
+        return 0;
+    }
+
+    private void startWorkers(int cycle, double fractional) {
+        for (int i = 0, n = dedicatedMarkWorkers(); i < n; i++) {
             GoRuntime.go(() -> bgMarkWorker(cycle, 1.0));
         }
         if (fractional > 0) {
@@ -423,6 +442,15 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
             // workers add up to the same share; glassgo cannot pin a goroutine to a P.
             double share = fractional * gomaxprocs;
             GoRuntime.go(() -> bgMarkWorker(cycle, share));
+        }
+    }
+
+    /** Writes a gcpacertrace line (UTF-8, as Go's print writes the bytes of its strings). */
+    private void trace(String line) {
+        if (line != null && traceOut != null) {
+            byte[] b = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            traceOut.write(b, 0, b.length);
+            traceOut.flush();
         }
     }
 
@@ -788,8 +816,10 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         heap.startSweep();
         long markNanos = Math.max(1, tMarkTerm - tMark);
         double u = GC_BACKGROUND_UTILIZATION + assistNanos.get() / (double) (markNanos * gomaxprocs);
-        pacer.endCycle(marked, scanWork.get(), roots.stackBytes(), roots.globalsBytes(), heap1, heap0, Math.min(u, 0.95));
+        double idleU = idleNanos.get() / (double) (markNanos * gomaxprocs);
         pacer.setLastHeapGoal(cycleGoal);
+        pacer.endCycle(marked, scanWork.get(), roots.stackBytes(), roots.globalsBytes(), heap1, heap0, Math.min(u, 0.95), idleU);
+        String endTrace = settings.pacertrace() ? pacer.lastEndTrace() : null;
         pacer.commit(false, marked);                    // the sweep has only begun: keep the sweeper's runway
         commitPacing();
         long tEnd = System.nanoTime();
@@ -812,6 +842,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         // window the scheduler does not survive (see the report: releasep: invalid p state).
         cycleRunning.set(false);
         startBgSweep();
+        trace(endTrace);
         if (settings.gctrace() && traceOut != null) {
             traceOut.println(GcTrace.line(r));
         }
