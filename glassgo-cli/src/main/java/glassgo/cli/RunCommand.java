@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
      * binary go build wrote, does not).
      */
     static int execute(ClassGen.Compiled c, Map<String, String> env, PrintStream err, boolean goRun) {
-        int procs = GoRuntime.defaultGomaxprocs();
+        int procs = gomaxprocs(env);
         Mutator mu = Mutator.create(new Mutator.Config(procs, AddressSpace.DEFAULT_CAP, 0));
         ClassicCollector.attach(mu, GcSettings.fromEnv(env), err);
         GoType[] types = c.types().stream().map(RunCommand::goType).toArray(GoType[]::new);
@@ -171,6 +171,9 @@ final class RunCommand implements Callable<Integer> {
                 err.println(so.getMessage());
                 return 2;
             }
+            if (cause instanceof StackOverflowError && System.getenv("GLASSGO_DEBUG") != null) {
+                cause.printStackTrace(err);
+            }
             if (cause instanceof StackOverflowError) {
                 err.println("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow");
                 return 2;
@@ -198,6 +201,22 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return Main.EXIT_INTERNAL;
         }
+    }
+
+    /** GOMAXPROCS from the program's environment (Go's schedinit), else the CPU count. */
+    static int gomaxprocs(Map<String, String> env) {
+        String v = env.get("GOMAXPROCS");
+        if (v != null) {
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // Go ignores a malformed GOMAXPROCS and uses the CPU count.
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
     }
 
     static GoType goType(Ir.TypeDesc d) {

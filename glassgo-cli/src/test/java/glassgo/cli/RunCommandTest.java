@@ -87,6 +87,32 @@ class RunCommandTest {
         assertThat(o.output).contains("gc 1 @").endsWith(Files.readString(PROGRAMS.resolve("gcstress.out")));
     }
 
+    /**
+     * Bar 3 of issue 5: a println-only program allocating over ten times its live heap completes under the
+     * collector's poison-and-verify mode with gctrace showing cycles, at GOMAXPROCS=1 and 2.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "2"})
+    void tenTimesTheLiveHeapCollectsCleanlyUnderPoisonAndVerify(String procs) throws IOException {
+        Path p = PROGRAMS.resolve("gcheap10x.go");
+        Outcome o = run(p, Map.of("GOMAXPROCS", procs, "GODEBUG", "gcpoison=1,gcverify=1,gctrace=1"));
+        assertThat(o.exit).isZero();
+        long cycles = o.output.lines().filter(l -> l.startsWith("gc ") && l.endsWith(", " + procs + " P")).count();
+        assertThat(cycles).as("gctrace lines at GOMAXPROCS=%s in%n%s", procs, o.output).isGreaterThanOrEqualTo(3);
+        assertThat(o.output).doesNotContain("gcverify").endsWith(Files.readString(PROGRAMS.resolve("gcheap10x.out")));
+    }
+
+    /** Infinite recursion ends as Go's does: the stack-overflow fatal error and exit status 2, no JVM StackOverflowError. */
+    @Test
+    void infiniteRecursionIsGosStackOverflow(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path f = dir.resolve("inf.go");
+        Files.writeString(f, "package main\n\nfunc f(n int) int {\n\treturn f(n+1) + 1\n}\n\nfunc main() {\n\tprintln(f(0))\n}\n");
+        Outcome o = run(f);
+        assertThat(o.exit).isEqualTo(2);
+        assertThat(o.output).startsWith("runtime: goroutine stack exceeds 1000000000-byte limit\n")
+                .contains("\nfatal error: stack overflow").doesNotContain("java.");
+    }
+
     @Test
     void compileErrorsPrintCheckerPositionsAndExitOne(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.go");

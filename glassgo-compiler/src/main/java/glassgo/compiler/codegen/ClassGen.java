@@ -210,6 +210,13 @@ public final class ClassGen {
             // a function whose frame is only the header and that never addresses it needs no frame at all:
             // it holds no pointer the collector must see, and its callees push theirs at the same sp
             frameless = f.frame().size() == 8 && f.frame().ptrOffsets().length == 0 && !usesFrame(f.body());
+            code.aload(0);
+            code.invokevirtual(CD_STACK, "enterCall", MethodTypeDesc.of(ConstantDescs.CD_void));
+            if (hasTry(f.body())) {
+                code.aload(0);
+                code.getfield(CD_STACK, "depth", ConstantDescs.CD_int);
+                code.istore(depthSlot());
+            }
             if (!frameless) {
                 code.aload(0);
                 code.getstatic(g.self, "L$" + layoutIndex, CD_LAYOUT);
@@ -222,6 +229,32 @@ public final class ClassGen {
         }
 
         private boolean frameless;
+
+        /** The JVM local holding the call depth at entry (restored when a panic unwinds to this frame). */
+        private int depthSlot = -1;
+
+        private int depthSlot() {
+            if (depthSlot < 0) {
+                depthSlot = scratch();
+            }
+            return depthSlot;
+        }
+
+        private static boolean hasTry(List<Stmt> body) {
+            for (Stmt s : body) {
+                boolean t = switch (s) {
+                    case Try x -> true;
+                    case If i -> hasTry(i.then()) || hasTry(i.els());
+                    case Loop l -> hasTry(l.body()) || hasTry(l.post());
+                    case Block b -> hasTry(b.body());
+                    default -> false;
+                };
+                if (t) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         private static boolean usesFrame(List<Stmt> body) {
             for (Stmt s : body) {
@@ -370,6 +403,9 @@ public final class ClassGen {
                     code.ldc((long) f.frame().size());
                     code.ladd();
                     code.putfield(CD_STACK, "sp", ConstantDescs.CD_long);
+                    code.aload(0);
+                    code.iload(depthSlot());
+                    code.putfield(CD_STACK, "depth", ConstantDescs.CD_int);
                     stmts(t.handler());
                     code.labelBinding(after);
                     code.exceptionCatch(start, end, handler, ClassDesc.of(RT + "GoPanic"));
@@ -386,6 +422,8 @@ public final class ClassGen {
                 code.lload(fpSlot);
                 code.invokevirtual(CD_STACK, "leave", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long));
             }
+            code.aload(0);
+            code.invokevirtual(CD_STACK, "leaveCall", MethodTypeDesc.of(ConstantDescs.CD_void));
             if (v == null) {
                 code.return_();
             } else if (v.kind() == K.F) {

@@ -340,6 +340,9 @@ public final class Lower {
         addrTaken = fbody == null ? Set.of() : addressTaken(fbody);
         ctxSlot = -1;
         deferSlot = fbody != null && hasDefer(fbody) ? frameWord(true) : -1;
+        gotoTargets = gotoTargets(fbody);
+        collectDeferSites(fbody);
+        gotoLabels.clear();
         resultVars = new ArrayList<>();
     }
 
@@ -564,7 +567,7 @@ public final class Lower {
                 returnAfterDefers();
             });
             List<Stmt> handler = sub(() -> {
-                runDefers();
+                runDefers(true);
                 out.add(new If(new CallRt("Abi", "recovered", List.of(new StackRef()), K.I), finalReturn(), List.of()));
                 out.add(new Eval(new CallRt("Abi", "repanic", List.of(new StackRef()), K.A)));
             });
@@ -592,42 +595,170 @@ public final class Lower {
         return found[0];
     }
 
-    /** defer f() for a func() value: a record {fn, next} pushed on the frame's defer list. */
+    /**
+     * defer call: the function value, receiver and arguments are evaluated now (Go's order) into a heap record
+     * {next, site, values...} pushed on the frame's defer list (Go: a _defer record with its closure). The call
+     * itself is lowered where the deferred calls run ({@link #runDefers}), once per defer statement ("site"),
+     * with each evaluated operand substituted by a load from the record.
+     */
     private void deferStmt(DeferStmt d) {
-        CallExpr c = d.call;
-        glassgo.compiler.ast.Expr fun = unparen(c.fun);
-        if (info.builtin(fun) != null || info.isType(fun)) {
-            throw new Unsupported("defer of a builtin", d.pos());
+        int site = -1;
+        for (int k = 0; k < deferSites.size(); k++) {
+            if (deferSites.get(k).stmt() == d) {
+                site = k;
+            }
         }
-        if (!c.args.isEmpty()) {
-            throw new Unsupported("defer with arguments", d.pos());
+        DeferSite ds = deferSites.get(site);
+        List<glassgo.compiler.ast.Expr> saved = ds.operands();
+        Object[] vals = new Object[saved.size()];
+        for (int i = 0; i < vals.length; i++) {
+            glassgo.compiler.ast.Expr e = saved.get(i);
+            vals[i] = Layouts.isScalar(info.typeOf(e)) ? spillScalarAlways(scalar(e), info.typeOf(e)) : aggr(e);
+            if (vals[i] instanceof Loc l && l.heap()) {
+                Loc tmp = frameTemp(info.typeOf(e));
+                copy(info.typeOf(e), l, tmp);
+                vals[i] = tmp;
+            }
         }
-        if (fun instanceof SelectorExpr sel && info.obj(sel.sel) instanceof Func) {
-            throw new Unsupported("defer of a method call", d.pos());
-        }
-        Signature sig0 = (Signature) info.typeOf(fun).underlying();
-        if (sig0.results().len() > 0) {
-            throw new Unsupported("defer of a function with results", d.pos());
-        }
-        Ir.Expr fv = spillPtr(scalar(fun));
-        dispatchKey(abiOf(sig0));
-        TypeRef rt = typeRefDesc("defer", new TypeDesc("runtime._defer", 16, new int[] {0, 1}));
+        long[] offs = ds.offs();
+        TypeRef rt = typeRefDesc("defer:" + curGoName + ":" + site, ds.record());
         Ir.Expr rec = spillPtr(new CallRt("Abi", "newobject", List.of(rt), K.I));
-        out.add(new StorePtr(rec, fv));
-        out.add(new StorePtr(new Bin(Op.ADD, K.I, rec, new IConst(8)), new Load(Mem.I64, new FrameAddr(deferSlot))));
+        out.add(new Store(Mem.I64, new Bin(Op.ADD, K.I, rec, new IConst(8)), new IConst(site)));
+        for (int i = 0; i < offs.length; i++) {
+            Type t = info.typeOf(saved.get(i));
+            Loc dst = new Loc(rec, offs[i], true);
+            if (vals[i] instanceof Loc l) {
+                copy(t, l, dst);
+            } else {
+                storeTo(dst, t, (Ir.Expr) vals[i]);
+            }
+        }
+        out.add(new StorePtr(rec, new Load(Mem.I64, new FrameAddr(deferSlot))));
         out.add(new Store(Mem.I64, new FrameAddr(deferSlot), rec));
     }
 
-    /** Pops and calls each deferred function, most recent first. */
-    private void runDefers() {
+    /** One defer statement of the current function: the operands its record holds, at these offsets. */
+    private record DeferSite(DeferStmt stmt, List<glassgo.compiler.ast.Expr> operands, long[] offs, TypeDesc record) {}
+    private final List<DeferSite> deferSites = new ArrayList<>();
+
+    /** Every defer statement of a body (not of its func literals), known before any return is lowered. */
+    private void collectDeferSites(BlockStmt body) {
+        deferSites.clear();
+        if (body == null) {
+            return;
+        }
+        List<DeferStmt> ds = new ArrayList<>();
+        Inspector.inspect(body, n -> {
+            if (n instanceof DeferStmt d) {
+                ds.add(d);
+            }
+            return !(n instanceof FuncLit);
+        });
+        for (DeferStmt d : ds) {
+            List<glassgo.compiler.ast.Expr> ops = deferOperands(d.call, d);
+            long[] offs = new long[ops.size()];
+            List<Integer> ptrs = new ArrayList<>(List.of(0));
+            long size = 16;
+            for (int i = 0; i < offs.length; i++) {
+                Type t = info.typeOf(ops.get(i));
+                long al = Math.max(8, Layouts.align(t));
+                size = (size + al - 1) & -al;
+                offs[i] = size;
+                for (int w : Layouts.pointerWords(t)) {
+                    ptrs.add((int) (size / 8) + w);
+                }
+                size += Math.max(8, (Layouts.size(t) + 7) & -8);
+            }
+            deferSites.add(new DeferSite(d, ops, offs,
+                    new TypeDesc("runtime._defer", size, ptrs.stream().mapToInt(Integer::intValue).toArray())));
+        }
+    }
+
+    /** The expressions of a deferred call that Go evaluates at the defer statement (constants need no saving). */
+    private List<glassgo.compiler.ast.Expr> deferOperands(CallExpr c, DeferStmt d) {
+        List<glassgo.compiler.ast.Expr> ops = new ArrayList<>();
+        glassgo.compiler.ast.Expr fun = unparen(c.fun);
+        if (info.isType(fun)) {
+            throw new Unsupported("defer of a conversion", d.pos());
+        }
+        Builtin.Id b = info.builtin(fun);
+        if (b == null) {
+            if (fun instanceof SelectorExpr sel && info.obj(sel.sel) instanceof Func m && m.signature().recv() != null) {
+                Type xt = info.typeOf(sel.x);
+                boolean wantPtr = m.signature().recv().type() instanceof Pointer;
+                boolean havePtr = xt.underlying() instanceof Pointer;
+                Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, sel.sel.name);
+                if (wantPtr && !havePtr || (r != null && r.index().length > 1 && !havePtr)) {
+                    // &x of a variable: its heap box does not move, so taking the address when the call runs is the same
+                    if (!(unparen(sel.x) instanceof Ident)) {
+                        throw new Unsupported("defer of a method call on an addressable operand", d.pos());
+                    }
+                } else {
+                    ops.add(sel.x);
+                }
+            } else if (!(fun instanceof Ident id && info.obj(id) instanceof Func)
+                    && !(fun instanceof SelectorExpr s2 && info.obj(s2.sel) instanceof Func)) {
+                ops.add(fun);
+            }
+        }
+        if (c.args.size() == 1 && info.typeOf(c.args.get(0)) instanceof glassgo.compiler.types.Tuple) {
+            throw new Unsupported("defer f(g()) with several results", d.pos());
+        }
+        for (glassgo.compiler.ast.Expr a : c.args) {
+            if (info.constant(a) == null && !isNil(a) && !(b != null && info.isType(unparen(a)))) {
+                ops.add(a);
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * Pops and calls each deferred function, most recent first. {@code panicking}: in the panic handler, where
+     * recover() works only in the deferred function itself (Go: recover's argp check), one call deeper.
+     */
+    private void runDefers(boolean panicking) {
+        if (deferSites.isEmpty()) {
+            return;
+        }
         int id = nextLabel++;
-        List<Stmt> body = new ArrayList<>();
+        List<Stmt> saved = out;
+        out = new ArrayList<>();
         Ir.Expr head = new Load(Mem.I64, new FrameAddr(deferSlot));
-        body.add(new If(new Bin(Op.EQ, K.I, head, new IConst(0)), List.of(new Break(id)), List.of()));
-        long fnSlot = frameWord(true);
-        body.add(new Store(Mem.I64, new FrameAddr(fnSlot), new Load(Mem.I64, head)));
-        body.add(new Store(Mem.I64, new FrameAddr(deferSlot), new Load(Mem.I64, new Bin(Op.ADD, K.I, head, new IConst(8)))));
-        body.add(new Eval(new CallGo("call$_V", List.of(new Load(Mem.I64, new FrameAddr(fnSlot))), K.V)));
+        out.add(new If(new Bin(Op.EQ, K.I, head, new IConst(0)), List.of(new Break(id)), List.of()));
+        long recSlot = frameWord(true);
+        out.add(new Store(Mem.I64, new FrameAddr(recSlot), head));
+        out.add(new Store(Mem.I64, new FrameAddr(deferSlot), new Load(Mem.I64, head)));
+        Ir.Expr rec = new Load(Mem.I64, new FrameAddr(recSlot));
+        int siteLocal = newLocal();
+        out.add(new SetLocal(siteLocal, new Load(Mem.I64, new Bin(Op.ADD, K.I, rec, new IConst(8)))));
+        if (panicking) {
+            out.add(new Eval(new CallRt("Abi", "deferCall", List.of(new StackRef()), K.V)));
+        }
+        for (int k = 0; k < deferSites.size(); k++) {
+            DeferSite ds = deferSites.get(k);
+            List<Stmt> call = sub(() -> {
+                for (int i = 0; i < ds.operands().size(); i++) {
+                    glassgo.compiler.ast.Expr e = unparen(ds.operands().get(i));
+                    Type t = info.typeOf(e);
+                    Loc l = new Loc(rec, ds.offs()[i], true);
+                    pre.put(e, Layouts.isScalar(t) ? load(t, l) : l);
+                }
+                try {
+                    CallExpr c = ds.stmt().call;
+                    line(ds.stmt().pos());
+                    // defer recover() runs at this frame's depth: it recovers only if this frame is itself the
+                    // deferred function a panic called (recover.go test5 vs. the "should squelch" case)
+                    exprStmt(c);
+                } finally {
+                    for (glassgo.compiler.ast.Expr e : ds.operands()) {
+                        pre.remove(unparen(e));
+                    }
+                }
+            });
+            out.add(new If(new Bin(Op.EQ, K.I, new Local(siteLocal, K.I), new IConst(k)), call, List.of()));
+        }
+        List<Stmt> body = out;
+        out = saved;
         out.add(new Loop(id, body, List.of()));
     }
 
@@ -644,7 +775,7 @@ public final class Lower {
     }
 
     private void returnAfterDefers() {
-        runDefers();
+        runDefers(false);
         out.addAll(finalReturn());
     }
 
@@ -1053,9 +1184,93 @@ public final class Lower {
     }
 
     private void lowerBlock(List<glassgo.compiler.ast.Stmt> list) {
+        if (list.stream().anyMatch(st -> st instanceof LabeledStmt ls && gotoTargets.contains(ls.label.name))) {
+            gotoBlock(list);
+            return;
+        }
         for (glassgo.compiler.ast.Stmt s : list) {
             lowerStmt(s);
         }
+    }
+
+    // =============================================================================== goto
+
+    /** Labels some goto of the current function names (Go: a goto's target is in the same or an enclosing block). */
+    private Set<String> gotoTargets = Set.of();
+    /** A goto target's dispatch: the loop to continue, the JVM local holding the segment number, the segment. */
+    private record GotoLabel(int loop, int pcSlot, int segment) {}
+    private final Map<String, GotoLabel> gotoLabels = new HashMap<>();
+
+    private static Set<String> gotoTargets(BlockStmt body) {
+        Set<String> s = new java.util.HashSet<>();
+        if (body != null) {
+            Inspector.inspect(body, n -> {
+                if (n instanceof BranchStmt bs && bs.tok == Token.GOTO && bs.label != null) {
+                    s.add(bs.label.name);
+                }
+                return !(n instanceof FuncLit);
+            });
+        }
+        return s;
+    }
+
+    /**
+     * A statement list with goto targets, as a dispatch loop over its segments (the statements before the
+     * first target label, then each label's statements up to the next one). Any goto, forward or backward,
+     * from any depth inside the list, sets the segment number and continues the loop; nested blocks skip the
+     * segments before it:
+     * <pre>
+     * pc = 0
+     * loop D { block C_n { ... block C_1 { if pc == 1 break C_1; ... if pc == n break C_n; seg_0 } seg_1 ... } seg_n; break D }
+     * </pre>
+     * The JVM verifier accepts it (it is structured), and irreducible control flow needs nothing more.
+     */
+    private void gotoBlock(List<glassgo.compiler.ast.Stmt> list) {
+        List<List<glassgo.compiler.ast.Stmt>> segs = new ArrayList<>();
+        segs.add(new ArrayList<>());
+        int loop = nextLabel++;
+        int pc = newLocal();
+        for (glassgo.compiler.ast.Stmt st : list) {
+            if (st instanceof LabeledStmt ls && gotoTargets.contains(ls.label.name)) {
+                gotoLabels.put(ls.label.name, new GotoLabel(loop, pc, segs.size()));
+                segs.add(new ArrayList<>());
+            }
+            segs.get(segs.size() - 1).add(st);
+        }
+        int n = segs.size() - 1;
+        int[] blocks = new int[n + 1];
+        for (int k = 1; k <= n; k++) {
+            blocks[k] = nextLabel++;
+        }
+        out.add(new SetLocal(pc, new IConst(0)));
+        List<Stmt> body = sub(() -> {
+            // innermost: the dispatch, then segment 0
+            List<Stmt> inner = new ArrayList<>();
+            for (int k = 1; k <= n; k++) {
+                inner.add(new If(new Bin(Op.EQ, K.I, new Local(pc, K.I), new IConst(k)), List.of(new Break(blocks[k])), List.of()));
+            }
+            inner.addAll(sub(() -> segs.get(0).forEach(this::lowerStmt)));
+            for (int k = 1; k <= n; k++) {
+                List<Stmt> wrapped = new ArrayList<>();
+                wrapped.add(new Block(blocks[k], inner));
+                int kk = k;
+                wrapped.addAll(sub(() -> segs.get(kk).forEach(this::lowerStmt)));
+                inner = wrapped;
+            }
+            out.addAll(inner);
+            out.add(new Break(loop));
+        });
+        out.add(new Loop(loop, body, List.of()));
+    }
+
+    private void gotoStmt(BranchStmt bs) {
+        GotoLabel gl = gotoLabels.get(bs.label.name);
+        if (gl == null) {
+            throw new Unsupported("goto into a block not yet lowered", bs.pos());
+        }
+        out.add(new SetLocal(gl.pcSlot(), new IConst(gl.segment())));
+        out.add(new Poll());   // a backward goto is a loop: preemptible like a back-edge
+        out.add(new Continue(gl.loop()));
     }
 
     private List<Stmt> sub(Runnable r) {
@@ -1138,7 +1353,8 @@ public final class Lower {
                 }
                 out.add(new SetLocal(fallthroughSel, new IConst(fallthroughNext)));
             }
-            default -> throw new Unsupported("goto", bs.pos());
+            case GOTO -> gotoStmt(bs);
+            default -> throw new Unsupported("branch " + bs.tok, bs.pos());
         }
     }
 
@@ -2306,6 +2522,10 @@ public final class Lower {
     private void into(glassgo.compiler.ast.Expr e0, Loc dst) {
         glassgo.compiler.ast.Expr e = unparen(e0);
         Type t = info.typeOf(e);
+        if (pre.get(e) instanceof Loc done) {
+            copy(t, done, dst);
+            return;
+        }
         if (Layouts.isScalar(t)) {
             storeTo(dst, t, scalar(e));
             return;
@@ -3524,14 +3744,8 @@ public final class Lower {
         if (!(o instanceof Func fn) || (f instanceof SelectorExpr fs && !(info.obj(fs.sel) instanceof Func))) {
             return callValue(c, f);
         }
-        if (c.ellipsis > 0) {
-            throw new Unsupported("variadic calls with ...", c.pos());
-        }
         Callee ce = callee(fn, calleeIdent(c));
         Signature s = ce.sig();
-        if (s.variadic()) {
-            throw new Unsupported("variadic functions", c.pos());
-        }
         CallAbi cabi = abiOf(s);
         List<glassgo.compiler.ast.Expr> args = new ArrayList<>();
         List<Type> argTypes = new ArrayList<>();
@@ -3612,19 +3826,7 @@ public final class Lower {
             vals.add(recvVal);
         }
         int pi = recvVal != null ? 1 : 0;
-        if (c.args.size() == 1 && s.params().len() > 1) {
-            throw new Unsupported("f(g()) with multiple results", c.pos());
-        }
-        // gc evaluates the arguments that call or allocate first, in order, then the plain operands
-        Object[] argVals = new Object[c.args.size()];
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < c.args.size(); i++) {
-                if (hasSafepoint(c.args.get(i)) == (pass == 0)) {
-                    argVals[i] = argValue(c.args.get(i), cabi.params.get(pi + i));
-                }
-            }
-        }
-        vals.addAll(List.of(argVals));
+        vals.addAll(argValues(c, s, cabi, pi));
         // now write the aggregate arguments into the callee's frame and collect the JVM ones
         List<Ir.Expr> jvmArgs = new ArrayList<>();
         for (int i = 0; i < vals.size(); i++) {
@@ -3646,29 +3848,16 @@ public final class Lower {
     /** f(args) where f is a func value: the dispatcher for f's JVM signature calls the function its funcval names. */
     private Ir.Expr callValue(CallExpr c, glassgo.compiler.ast.Expr f) {
         Signature s = (Signature) info.typeOf(f).underlying();
-        if (s.variadic() || c.ellipsis > 0) {
-            throw new Unsupported("variadic functions", c.pos());
-        }
-        if (c.args.size() == 1 && s.params().len() > 1) {
-            throw new Unsupported("f(g()) with multiple results", c.pos());
-        }
         CallAbi cabi = abiOf(s);
         Ir.Expr fv = spillPtr(scalar(f));
-        Object[] vals = new Object[c.args.size()];
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < c.args.size(); i++) {
-                if (hasSafepoint(c.args.get(i)) == (pass == 0)) {
-                    vals[i] = argValue(c.args.get(i), cabi.params.get(i));
-                }
-            }
-        }
+        List<Object> vals = argValues(c, s, cabi, 0);
         List<Ir.Expr> jvmArgs = new ArrayList<>();
         jvmArgs.add(fv);
-        for (int i = 0; i < vals.length; i++) {
+        for (int i = 0; i < vals.size(); i++) {
             if (cabi.paramOffs[i] < 0) {
-                jvmArgs.add((Ir.Expr) vals[i]);
+                jvmArgs.add((Ir.Expr) vals.get(i));
             } else {
-                copy(cabi.params.get(i), (Loc) vals[i], new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
+                copy(cabi.params.get(i), (Loc) vals.get(i), new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
             }
         }
         CallGo cg = new CallGo("call$" + dispatchKey(cabi), jvmArgs, cabi.jvmRet);
@@ -3677,6 +3866,72 @@ public final class Lower {
         }
         out.add(new Eval(cg));
         return null;
+    }
+
+    /**
+     * The arguments of a call of signature {@code s} (parameters from ABI index {@code pi}), each in a stable
+     * form. gc evaluates the arguments that call or allocate first, in order, then the plain operands. A
+     * variadic call without {@code ...} packs its trailing arguments into a fresh slice (nil when there are
+     * none), as the compiler's walk does; {@code f(g())} spreads g's results over the parameters.
+     */
+    private List<Object> argValues(CallExpr c, Signature s, CallAbi cabi, int pi) {
+        int np = s.params().len();
+        if (c.args.size() == 1 && np > 1 && info.typeOf(c.args.get(0)) instanceof glassgo.compiler.types.Tuple) {
+            CallExpr inner = (CallExpr) unparen(c.args.get(0));
+            CallAbi iabi = callAbi(inner);
+            List<Loc> tmps = callToTemps(inner, iabi);
+            if (s.variadic()) {
+                throw new Unsupported("f(g()) of a variadic function", c.pos());
+            }
+            List<Object> vals = new ArrayList<>();
+            for (int i = 0; i < tmps.size(); i++) {
+                Type pt = cabi.params.get(pi + i);
+                Type rt = iabi.results.get(i);
+                vals.add(Layouts.isScalar(pt) ? spillScalarAlways(load(rt, tmps.get(i)), pt) : tmps.get(i));
+            }
+            return vals;
+        }
+        boolean pack = s.variadic() && c.ellipsis == 0;
+        int fixed = pack ? np - 1 : np;
+        Type sliceT = pack ? s.params().at(np - 1).type() : null;
+        Type elem = pack ? ((Slice) sliceT.underlying()).elem() : null;
+        Object[] argVals = new Object[c.args.size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < c.args.size(); i++) {
+                if (hasSafepoint(c.args.get(i)) == (pass == 0)) {
+                    argVals[i] = argValue(c.args.get(i), i < fixed ? cabi.params.get(pi + i) : elem);
+                }
+            }
+        }
+        List<Object> vals = new ArrayList<>(List.of(argVals).subList(0, Math.min(fixed, argVals.length)));
+        if (pack) {
+            vals.add(packVariadic(sliceT, elem, List.of(argVals).subList(fixed, argVals.length)));
+        }
+        return vals;
+    }
+
+    /** The ...T parameter's slice of the trailing arguments (already evaluated, in stable form). */
+    private Loc packVariadic(Type sliceT, Type elem, List<Object> extra) {
+        Loc sl = frameTemp(sliceT);
+        int n = extra.size();
+        if (n == 0) {
+            zero(sliceT, sl);
+            return sl;
+        }
+        long es = Layouts.size(elem);
+        Ir.Expr arr = spillPtr(new CallRt("Abi", "makeslice", List.of(typeRef(elem), new IConst(n), new IConst(n)), K.I));
+        for (int k = 0; k < n; k++) {
+            Loc el = new Loc(arr, k * es, true);
+            if (extra.get(k) instanceof Loc l) {
+                copy(elem, l, el);
+            } else {
+                storeTo(el, elem, (Ir.Expr) extra.get(k));
+            }
+        }
+        out.add(new Store(Mem.I64, sl.addr(), arr));
+        out.add(new Store(Mem.I64, sl.at(8).addr(), new IConst(n)));
+        out.add(new Store(Mem.I64, sl.at(16).addr(), new IConst(n)));
+        return sl;
     }
 
     /** An argument evaluated into a stable form: a JVM local / pointer slot / frame temporary. */

@@ -362,7 +362,8 @@ public final class Iface {
      * allocation type.
      */
     public static void recover(glassgo.runtime.stack.Stack s, long dst, long errType, long strType, glassgo.runtime.malloc.GoType strGo) {
-        if (s.panic == null || s.recovered) {
+        // only the deferred function the panic called may recover (Go: recover's argp check; see Abi.deferCall)
+        if (s.panic == null || s.recovered || s.depth != s.deferDepth) {
             Abi.st64(dst, 0);
             Abi.st64(dst + 8, 0);
             return;

@@ -473,6 +473,14 @@ public final class Abi {
         return 0;
     }
 
+    /**
+     * The panic handler is about to call a deferred function: only that function, one call deeper than the
+     * frame running its defers, may recover (Go: recover's argp must be the deferred call's frame).
+     */
+    public static void deferCall(glassgo.runtime.stack.Stack s) {
+        s.deferDepth = s.depth + 1;
+    }
+
     /** No deferred call recovered: the panic continues up the stack. */
     public static RuntimeException repanic(glassgo.runtime.stack.Stack s) {
         RuntimeException p = s.panic;

@@ -103,8 +103,15 @@ public final class M extends Thread {
         return carrierThread() instanceof M mp ? mp : null;
     }
 
+    /**
+     * The JVM stack of an M: a goroutine's continuation runs on its carrier's stack, so this bounds the JVM
+     * frames a Go call chain can use. Go's own limit is 1 GB of goroutine stack (maxstacksize); a 10^6-deep
+     * recursion needs a few hundred MB of JVM frames (Stack.MAX_DEPTH calls fit). Only touched pages are committed.
+     */
+    static final long THREAD_STACK_SIZE = Long.getLong("glassgo.mstack", 1L << 30);
+
     M(Sched sched, long id, P nextp, boolean spinning) {
-        super("glassgo-M" + id);
+        super(null, null, "glassgo-M" + id, THREAD_STACK_SIZE);
         this.sched = sched;
         this.id = id;
         this.nextp = nextp;

@@ -13,8 +13,11 @@ import java.lang.foreign.ValueLayout;
 /**
  * Frames are pushed at {@link #sp} and addressed relative to the stack base ({@code lo + fp + offset}),
  * so growing the stack by copying it to a larger block keeps every frame valid: compiled code re-reads
- * {@link #lo} after each call. Nothing else points into a stack today (a variable whose address is taken
- * lives on the heap until escape analysis exists), so a copy needs no pointer adjustment yet.
+ * {@link #lo} after each call. Nothing else points into a stack (a variable whose address is taken lives on
+ * the heap until escape analysis exists; frame addresses are recomputed from {@link #lo} at each use and
+ * the code generator never holds one across a call), so a copy needs no pointer adjustment: Go's
+ * adjustpointers has nothing to adjust. When escape analysis puts address-taken variables in frames,
+ * {@link #grow} must adjust the frame words that point into [old lo, old lo + size).
  *
  * <p>Frame protocol (the ABI compiled code follows): the caller writes the callee's arguments at
  * {@code lo + sp + paramOffset} (the callee's future frame, as Go's ABI0 passes arguments on the stack),
@@ -45,6 +48,8 @@ public final class Stack {
     private boolean freed;
     /** The panic being handled by deferred calls on this goroutine (Go: gp._panic), or null. */
     public RuntimeException panic;
+    /** The call depth at which recover() may stop {@link #panic}: the deferred function the panic is running. */
+    public int deferDepth = -1;
     /** Whether recover() stopped {@link #panic}. */
     public boolean recovered;
     /**
@@ -75,6 +80,30 @@ public final class Stack {
         this.g = g;
         this.size = INITIAL_SIZE;
         this.lo = SysMem.sysAlloc(size);
+    }
+
+    /**
+     * The number of compiled Go calls active on this goroutine. Go bounds a goroutine by the bytes of its stack
+     * (1 GB); a glassgo call also uses JVM stack on the M running it (a continuation runs on its carrier's stack),
+     * and a frameless function pushes no frame here at all, so the JVM side is bounded by counting calls: past
+     * {@link #MAX_DEPTH} the goroutine dies with Go's stack-overflow fatal error instead of a JVM
+     * StackOverflowError (or an out-of-memory copying a huge continuation when it is preempted).
+     */
+    public int depth;
+    /** Calls a goroutine may nest: room for Go programs' deep recursions (10^6 frames and more) within the M's JVM stack. */
+    public static final int MAX_DEPTH = Integer.getInteger("glassgo.maxdepth", 2_500_000);
+
+    /** Every compiled function's entry: one more active call. */
+    public void enterCall() {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            throw new StackOverflow(lo + sp, lo, lo + size);
+        }
+    }
+
+    /** Every compiled function's return. */
+    public void leaveCall() {
+        depth--;
     }
 
     /** The prologue: pushes a frame of {@code f}'s layout and returns its frame pointer (relative to lo). */
@@ -113,7 +142,7 @@ public final class Stack {
             nsize *= 2;
         }
         if (nsize > MAX_SIZE) {
-            throw new StackOverflow(nsize);
+            throw new StackOverflow(lo + sp, lo, lo + size);
         }
         long nlo = SysMem.sysAlloc(nsize);
         MemorySegment.copy(NATIVE, lo, NATIVE, nlo, size);
@@ -126,8 +155,10 @@ public final class Stack {
 
     /** Thrown when a stack would exceed Go's 1 GB limit (Go: "goroutine stack exceeds 1000000000-byte limit"). */
     public static final class StackOverflow extends RuntimeException {
-        StackOverflow(long want) {
-            super("runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: want " + want + "\nfatal error: stack overflow", null, false, false);
+        StackOverflow(long sp, long lo, long hi) {
+            super("runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0x" + Long.toHexString(sp)
+                    + " stack=[0x" + Long.toHexString(lo) + ", 0x" + Long.toHexString(hi) + "]\nfatal error: stack overflow",
+                    null, false, false);
         }
     }
 
