@@ -124,11 +124,30 @@ class RunCommandTest {
 
     @Test
     void unsupportedFeaturesGiveOneLineAndExitTwo(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path f = dir.resolve("ch.go");
-        Files.writeString(f, "package main\n\nfunc main() {\n\tc := make(chan int)\n\tgo func() { c <- 1 }()\n\tprintln(<-c)\n}\n");
+        Path f = dir.resolve("imp.go");
+        Files.writeString(f, "package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Exit(3)\n}\n");
         Outcome o = run(f);
         assertThat(o.exit).isEqualTo(2);
         assertThat(o.output).startsWith("glassgo: unsupported: ").contains(f + ":").doesNotContain("Exception");
         assertThat(o.output.strip().lines().count()).isEqualTo(1);
+    }
+
+    /**
+     * Every goroutine blocked: Go's "fatal error: all goroutines are asleep - deadlock!" with the blocked
+     * goroutine's wait reason, exit status 2. Run in a JVM of its own: a scheduler that failed keeps its Ms,
+     * and later programs of this JVM ran out of Java stack sooner (stackmove.go).
+     */
+    @Test
+    void deadlockIsAFatalErrorWithExitStatusTwo() throws IOException, InterruptedException {
+        Path p = Path.of("src/test/go/fatal/deadlock.go");
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--") || a.startsWith("-Xss")).toList());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "glassgo.cli.Main", "run", p.toString()));
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(proc.waitFor()).isEqualTo(2);
+        assertThat(out).startsWith(Files.readString(Path.of("src/test/go/fatal/deadlock.out")).stripTrailing());
     }
 }

@@ -10,7 +10,11 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDesc;
 import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicConstantDesc;
+import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -667,6 +671,12 @@ public final class ClassGen {
                 }
                 case TypeRef t -> code.getstatic(g.self, "T$" + t.index(), CD_GOTYPE);
                 case StackRef sr -> code.aload(0);
+                case RtConst rc -> code.ldc(rtConst(rc));
+                case FuncRef fr -> {
+                    Ir.Func callee = g.byName.get(fr.method());
+                    MethodTypeDesc md = callee != null ? desc(callee.params(), callee.ret()) : g.dispatchDescs.get(fr.method());
+                    code.ldc(MethodHandleDesc.ofMethod(DirectMethodHandleDesc.Kind.STATIC, g.self, fr.method(), md));
+                }
                 case Load ld -> {
                     expr(ld.addr());
                     String n = switch (ld.mem()) {
@@ -702,6 +712,8 @@ public final class ClassGen {
                             case TypeRef t -> CD_GOTYPE;
                             case StackRef sr -> CD_STACK;
                             case Str s -> ConstantDescs.CD_String;
+                            case RtConst rc -> ClassDesc.of(rc.type());
+                            case FuncRef fr -> ConstantDescs.CD_MethodHandle;
                             default -> cd(a.kind());
                         });
                     }
@@ -718,6 +730,20 @@ public final class ClassGen {
                     code.labelBinding(end);
                 }
             }
+        }
+
+        /** A dynamic constant whose bootstrap is {@code owner.bootstrap(Lookup, String, Class, args...)}. */
+        private static DynamicConstantDesc<?> rtConst(RtConst rc) {
+            List<ClassDesc> ps = new ArrayList<>(List.of(ConstantDescs.CD_MethodHandles_Lookup, ConstantDescs.CD_String,
+                    ConstantDescs.CD_Class));
+            List<ConstantDesc> args = new ArrayList<>();
+            for (Object a : rc.args()) {
+                ps.add(a instanceof Integer ? ConstantDescs.CD_int : ConstantDescs.CD_String);
+                args.add((ConstantDesc) a);
+            }
+            DirectMethodHandleDesc bsm = MethodHandleDesc.ofMethod(DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of(rc.owner()),
+                    rc.bootstrap(), MethodTypeDesc.of(ClassDesc.of(rc.type()), ps));
+            return DynamicConstantDesc.ofNamed(bsm, rc.name(), ClassDesc.of(rc.type()), args.toArray(new ConstantDesc[0]));
         }
 
         private void bin(Bin b) {

@@ -51,7 +51,7 @@ public final class Ir {
     }
 
     public sealed interface Expr permits IConst, FConst, Str, Local, FrameAddr, OutAddr, DataAddr, GlobalsAddr,
-            TypeRef, StackRef, Load, Bin, Un, CallGo, CallRt, Cond {
+            TypeRef, StackRef, Load, Bin, Un, CallGo, CallRt, Cond, RtConst, FuncRef {
         K kind();
     }
 
@@ -98,6 +98,20 @@ public final class Ir {
         public K kind() { return K.A; }
     }
 
+    /**
+     * A runtime object built once per program by a bootstrap method (a JVM dynamic constant): e.g. a map type's
+     * descriptor. {@code owner} is a class of glassgo.runtime (fully qualified), {@code type} the object's class;
+     * {@code args} are Strings and Integers.
+     */
+    public record RtConst(String owner, String bootstrap, String type, String name, List<Object> args) implements Expr {
+        public K kind() { return K.A; }
+    }
+
+    /** A compiled function of this program as a MethodHandle (what the runtime calls to start a goroutine). */
+    public record FuncRef(String method) implements Expr {
+        public K kind() { return K.A; }
+    }
+
     public record Load(Mem mem, Expr addr) implements Expr {
         public K kind() { return mem.kind(); }
     }
@@ -111,7 +125,10 @@ public final class Ir {
         public K kind() { return ret; }
     }
 
-    /** A static call into the runtime: {@code owner} is a class of glassgo.runtime, args as listed. */
+    /**
+     * A static call into the runtime: {@code owner} is a class of glassgo.runtime.mutator, or a fully qualified
+     * class name; args as listed.
+     */
     public record CallRt(String owner, String name, List<Expr> args, K ret) implements Expr {
         public K kind() { return ret; }
     }

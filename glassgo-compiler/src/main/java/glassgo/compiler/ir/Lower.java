@@ -65,10 +65,10 @@ public final class Lower {
     }
 
     /** The checker's Info, seen through the type arguments of the generic instance being lowered (if any). */
-    private TypeInfo info;
+    TypeInfo info;
     private final TypeInfo baseInfo;
     private final FileSet fset;
-    private final Package pkg;
+    final Package pkg;
 
     private final List<TypeDesc> typeDescs = new ArrayList<>();
     private final Map<String, Integer> typeIndex = new HashMap<>();
@@ -96,23 +96,32 @@ public final class Lower {
     private final Map<glassgo.compiler.ast.Expr, Object> pre = new IdentityHashMap<>();
 
     // --- per-function state
-    private long frameSize;
-    private List<Integer> ptrOffs;
-    private List<Integer> zeroOffs;
+    long frameSize;
+    List<Integer> ptrOffs;
+    List<Integer> zeroOffs;
     private int nextSlot;
-    private Map<Var, VarLoc> vars;
+    Map<Var, VarLoc> vars;
     private Set<Var> addrTaken;
-    private List<Stmt> out;
+    List<Stmt> out;
     private Signature sig;
     private CallAbi abi;
     private List<Var> resultVars;
     private int nextLabel;
     private final Map<String, int[]> labels = new HashMap<>();
-    private int breakTarget = -1;
+    int breakTarget = -1;
     private int continueTarget = -1;
     private String pendingLabel;
     private int fallthroughSel = -1;
     private int fallthroughNext = -1;
+
+    /** Maps, and channels/select/go, lowered by their own classes. */
+    final LowerMaps maps = new LowerMaps(this);
+    final LowerChans chans = new LowerChans(this);
+
+    /** A function lowered outside lowerBody (go statement wrappers). */
+    void addFunc(Ir.Func f) {
+        funcs.add(f);
+    }
 
     public Lower(TypeInfo info, FileSet fset, Package pkg) {
         this.info = info;
@@ -582,7 +591,7 @@ public final class Lower {
         finishFunc(method, goName, jp, abi.jvmRet, body);
     }
 
-    private String curGoName = "main";
+    String curGoName = "main";
 
     private static boolean hasDefer(BlockStmt body) {
         boolean[] found = {false};
@@ -780,7 +789,7 @@ public final class Lower {
     }
 
     /** The id by which a func value names {@code method}; registers it with the dispatcher for its JVM signature. */
-    private int fnId(String method, boolean hasCtx, Signature s) {
+    int fnId(String method, boolean hasCtx, Signature s) {
         Integer id = fnIds.get(method);
         if (id != null) {
             return id;
@@ -794,7 +803,7 @@ public final class Lower {
         return id;
     }
 
-    private String dispatchKey(CallAbi a) {
+    String dispatchKey(CallAbi a) {
         StringBuilder k = new StringBuilder();
         for (K p : a.jvmParams) {
             k.append(p.name());
@@ -870,7 +879,7 @@ public final class Lower {
         funcs.add(new Ir.Func(method, params, ret, new FrameLayout(goName, (int) frameSize, p, z), nextSlot, body));
     }
 
-    private static Ir.Expr zeroOf(K k) {
+    static Ir.Expr zeroOf(K k) {
         return k == K.F ? new FConst(0) : new IConst(0);
     }
 
@@ -951,7 +960,7 @@ public final class Lower {
     }
 
     /** A frame temporary for a value of {@code t}, pointer words registered and zeroed at entry. */
-    private Loc frameTemp(Type t) {
+    Loc frameTemp(Type t) {
         long a = Math.max(8, Layouts.align(t));
         frameSize = (frameSize + a - 1) & -a;
         long off = frameSize;
@@ -963,7 +972,7 @@ public final class Lower {
         return new Loc(new FrameAddr(off), 0, false);
     }
 
-    private int newLocal() {
+    int newLocal() {
         int s = nextSlot;
         nextSlot += 2;
         return s;
@@ -982,7 +991,7 @@ public final class Lower {
     }
 
     /** Declares a local variable (zero-valued). */
-    private VarLoc declareLocal(Var v) {
+    VarLoc declareLocal(Var v) {
         Type t = varType(v);
         if (addrTaken.contains(v)) {
             return newBoxed(v);
@@ -1025,11 +1034,11 @@ public final class Lower {
 
     // =============================================================================== memory helpers
 
-    private Ir.Expr load(Type t, Loc l) {
+    Ir.Expr load(Type t, Loc l) {
         return new Load(Layouts.mem(t), l.addr());
     }
 
-    private void storeTo(Loc l, Type t, Ir.Expr v) {
+    void storeTo(Loc l, Type t, Ir.Expr v) {
         if (Layouts.isPointerShaped(t) && l.heap()) {
             out.add(new StorePtr(l.addr(), v));
         } else {
@@ -1037,7 +1046,7 @@ public final class Lower {
         }
     }
 
-    private void zero(Type t, Loc l) {
+    void zero(Type t, Loc l) {
         long size = Layouts.size(t);
         List<Layouts.Leaf> leaves = Layouts.leaves(t, 16);
         if (leaves != null && !l.heap()) {
@@ -1051,7 +1060,7 @@ public final class Lower {
     }
 
     /** Copies a value of {@code t} from {@code src} to {@code dst}. */
-    private void copy(Type t, Loc src, Loc dst) {
+    void copy(Type t, Loc src, Loc dst) {
         List<Layouts.Leaf> leaves = Layouts.leaves(t, 16);
         if (leaves != null) {
             if (leaves.size() > 1) {
@@ -1108,7 +1117,7 @@ public final class Lower {
     }
 
     /** The index of t's descriptor in the program's type table. */
-    private TypeRef typeRef(Type t) {
+    TypeRef typeRef(Type t) {
         String key = t.toString() + "#" + Layouts.size(t);
         Integer i = typeIndex.get(key);
         if (i == null) {
@@ -1119,7 +1128,7 @@ public final class Lower {
         return new TypeRef(i);
     }
 
-    private TypeRef typeRefDesc(String key, TypeDesc d) {
+    TypeRef typeRefDesc(String key, TypeDesc d) {
         Integer i = typeIndex.get("#" + key);
         if (i == null) {
             i = typeDescs.size();
@@ -1144,7 +1153,7 @@ public final class Lower {
     }
 
     /** Spills a pointer value into a fresh frame slot and returns an expression that re-reads it. */
-    private Ir.Expr spillPtr(Ir.Expr v) {
+    Ir.Expr spillPtr(Ir.Expr v) {
         if (v instanceof Load ld && ld.addr() instanceof FrameAddr) {
             return v;
         }
@@ -1171,7 +1180,7 @@ public final class Lower {
         return new Local(slot, v.kind());
     }
 
-    private Ir.Expr nilcheck(Ir.Expr p) {
+    Ir.Expr nilcheck(Ir.Expr p) {
         return new CallRt("Abi", "nilcheck", List.of(p), K.I);
     }
 
@@ -1183,7 +1192,7 @@ public final class Lower {
         }
     }
 
-    private void lowerBlock(List<glassgo.compiler.ast.Stmt> list) {
+    void lowerBlock(List<glassgo.compiler.ast.Stmt> list) {
         if (list.stream().anyMatch(st -> st instanceof LabeledStmt ls && gotoTargets.contains(ls.label.name))) {
             gotoBlock(list);
             return;
@@ -1273,7 +1282,7 @@ public final class Lower {
         out.add(new Continue(gl.loop()));
     }
 
-    private List<Stmt> sub(Runnable r) {
+    List<Stmt> sub(Runnable r) {
         List<Stmt> saved = out;
         out = new ArrayList<>();
         try {
@@ -1328,10 +1337,10 @@ public final class Lower {
                 }
             }
             case BranchStmt bs -> branch(bs);
-            case GoStmt g -> throw new Unsupported("go statements", g.pos());
+            case GoStmt g -> chans.goStmt(g);
             case DeferStmt d -> deferStmt(d);
-            case SelectStmt sel -> throw new Unsupported("select", sel.pos());
-            case SendStmt send -> throw new Unsupported("channel send", send.pos());
+            case SelectStmt sel -> chans.select(sel, nextLabel++);
+            case SendStmt send -> chans.send(send);
             case TypeSwitchStmt ts -> typeSwitchStmt(ts);
             default -> throw new Unsupported("statement " + s.getClass().getSimpleName(), s.pos());
         }
@@ -1373,7 +1382,8 @@ public final class Lower {
             return;
         }
         if (e instanceof UnaryExpr u && u.op == Token.ARROW) {
-            throw new Unsupported("channel receive", u.pos());
+            chans.recvStmt(u);
+            return;
         }
         throw new Unsupported("expression statement", x.pos());
     }
@@ -1452,7 +1462,7 @@ public final class Lower {
     /** Where an assignment stores: a JVM local or memory. */
     record Target(int slot, Loc loc, Type type, boolean blank) {}
 
-    private Target target(glassgo.compiler.ast.Expr e) {
+    Target target(glassgo.compiler.ast.Expr e) {
         e = unparen(e);
         Type t = info.typeOf(e);
         if (e instanceof Ident id) {
@@ -1467,7 +1477,7 @@ public final class Lower {
             return new Target(-1, locOf(vl), varType(v), false);
         }
         if (e instanceof IndexExpr ix && info.typeOf(ix.x).underlying() instanceof glassgo.compiler.types.Map) {
-            throw new Unsupported("maps", e.pos());
+            return new Target(-1, maps.target(ix), t, false);
         }
         return new Target(-1, addressOf(e), t, false);
     }
@@ -1479,7 +1489,7 @@ public final class Lower {
         return load(tg.type, tg.loc);
     }
 
-    private void writeTarget(Target tg, Ir.Expr v) {
+    void writeTarget(Target tg, Ir.Expr v) {
         if (tg.blank) {
             out.add(new Eval(v));
         } else if (tg.loc == null) {
@@ -1531,7 +1541,7 @@ public final class Lower {
         }
     }
 
-    private Ir.Expr spillScalarAlways(Ir.Expr v, Type t) {
+    Ir.Expr spillScalarAlways(Ir.Expr v, Type t) {
         if (Layouts.isPointerShaped(t) || v.kind() == K.I && isPtrExpr(v)) {
             long off = frameWord(true);
             out.add(new Store(Mem.I64, new FrameAddr(off), v));
@@ -1546,7 +1556,7 @@ public final class Lower {
         return false;
     }
 
-    private Target defineOrTarget(glassgo.compiler.ast.Expr l, boolean define) {
+    Target defineOrTarget(glassgo.compiler.ast.Expr l, boolean define) {
         if (define && l instanceof Ident id && !id.name.equals("_") && info.def(id) instanceof Var v && !vars.containsKey(v)
                 && !globals.containsKey(v)) {
             declareLocal(v);
@@ -1555,6 +1565,10 @@ public final class Lower {
     }
 
     private void assignOne(glassgo.compiler.ast.Expr l, glassgo.compiler.ast.Expr r, boolean define) {
+        if (LowerMaps.isMapIndex(info, l)) {
+            maps.assignStmt((IndexExpr) unparen(l), r);
+            return;
+        }
         Type rt = info.typeOf(r);
         if (l instanceof Ident id && id.name.equals("_")) {
             if (Layouts.isScalar(rt) || isNil(r)) {
@@ -1627,6 +1641,14 @@ public final class Lower {
         r = unparen(r);
         if (r instanceof TypeAssertExpr ta) {
             commaOkAssert(lhs, ta, define);
+            return;
+        }
+        if (LowerMaps.isMapIndex(info, r)) {
+            maps.commaOk(lhs, (IndexExpr) r, define);
+            return;
+        }
+        if (r instanceof UnaryExpr u && u.op == Token.ARROW) {
+            chans.commaOk(lhs, u, define);
             return;
         }
         if (!(r instanceof CallExpr c) || info.builtin(unparen(c.fun)) != null) {
@@ -1730,6 +1752,14 @@ public final class Lower {
                     lowerBlock(rs.body.list);
                 });
                 out.add(new Loop(ids[0], body, List.of(new Poll())));
+                return;
+            }
+            if (u instanceof glassgo.compiler.types.Map) {
+                maps.range(rs, ids[0], define);
+                return;
+            }
+            if (u instanceof glassgo.compiler.types.Chan) {
+                chans.range(rs, ids[0], define);
                 return;
             }
             Type elem;
@@ -2002,7 +2032,7 @@ public final class Lower {
 
     // =============================================================================== expressions
 
-    private static glassgo.compiler.ast.Expr unparen(glassgo.compiler.ast.Expr e) {
+    static glassgo.compiler.ast.Expr unparen(glassgo.compiler.ast.Expr e) {
         while (e instanceof ParenExpr p) {
             e = p.x;
         }
@@ -2027,6 +2057,8 @@ public final class Lower {
                 } else if (!Layouts.isScalar(info.typeOf(c))) {
                     found[0] = true;
                 }
+            } else if (n instanceof UnaryExpr u && u.op == Token.ARROW) {
+                found[0] = true;   // a receive may park: a safepoint
             } else if (n instanceof CompositeLit || (n instanceof BinaryExpr be && be.op == Token.ADD
                     && info.typeOf(be) != null && Predicates.isString(info.typeOf(be)) && info.constant(be) == null)) {
                 found[0] = true;
@@ -2079,6 +2111,9 @@ public final class Lower {
                 return binary(be);
             }
             case UnaryExpr ue -> {
+                if (ue.op == Token.ARROW) {
+                    return chans.recv(ue);
+                }
                 return unary(ue);
             }
             case StarExpr se -> {
@@ -2100,7 +2135,7 @@ public final class Lower {
             case IndexExpr ix -> {
                 Type xt = info.typeOf(ix.x).underlying();
                 if (xt instanceof glassgo.compiler.types.Map) {
-                    throw new Unsupported("maps", ix.pos());
+                    return load(t, maps.access(ix));
                 }
                 if (xt instanceof Basic) {
                     return stringIndex(ix);
@@ -2118,7 +2153,12 @@ public final class Lower {
             case FuncLit fl -> {
                 return closure(fl);
             }
-            case CompositeLit cl -> throw new Unsupported("composite literal of scalar type", cl.pos());
+            case CompositeLit cl -> {
+                if (t.underlying() instanceof glassgo.compiler.types.Map) {
+                    return maps.literal(cl);
+                }
+                throw new Unsupported("composite literal of scalar type", cl.pos());
+            }
             default -> throw new Unsupported("expression " + e.getClass().getSimpleName(), e.pos());
         }
     }
@@ -2383,7 +2423,7 @@ public final class Lower {
     }
 
     /** The location of an addressable expression (variable, field, element, *p). */
-    private Loc addressOf(glassgo.compiler.ast.Expr e) {
+    Loc addressOf(glassgo.compiler.ast.Expr e) {
         e = unparen(e);
         switch (e) {
             case Ident id -> {
@@ -2519,7 +2559,7 @@ public final class Lower {
     }
 
     /** Evaluates an aggregate-typed expression into dst. */
-    private void into(glassgo.compiler.ast.Expr e0, Loc dst) {
+    void into(glassgo.compiler.ast.Expr e0, Loc dst) {
         glassgo.compiler.ast.Expr e = unparen(e0);
         Type t = info.typeOf(e);
         if (pre.get(e) instanceof Loc done) {
@@ -2580,6 +2620,8 @@ public final class Lower {
             case StarExpr st -> copy(t, addressOf(e), dst);
             case SelectorExpr sel when !(info.obj(sel.sel) instanceof Func) -> copy(t, addressOf(e), dst);
             case IndexExpr ix when !(info.typeOf(ix.x).underlying() instanceof glassgo.compiler.types.Map) -> copy(t, addressOf(e), dst);
+            case IndexExpr ix -> copy(t, maps.access(ix), dst);
+            case UnaryExpr ue when ue.op == Token.ARROW -> copy(t, chans.recvTemp(ue), dst);
             case TypeAssertExpr ta -> assertInto(ta, dst, -1);
             default -> throw new Unsupported(featureOf(e, t), e.pos());
         }
@@ -2791,14 +2833,14 @@ public final class Lower {
         return glassgo.compiler.types.Universe.INT;
     }
 
-    private Ir.Expr intOf(glassgo.compiler.ast.Expr e) {
+    Ir.Expr intOf(glassgo.compiler.ast.Expr e) {
         return convertScalar(scalar(e), info.typeOf(e), glassgo.compiler.types.Universe.INT);
     }
 
     // =============================================================================== conversions
 
     /** Converts a scalar of type from to type to (numeric conversions; identity for the rest). */
-    private Ir.Expr convertScalar(Ir.Expr v, Type from, Type to) {
+    Ir.Expr convertScalar(Ir.Expr v, Type from, Type to) {
         if (from == null || to == null || Predicates.identical(from, to)) {
             return v;
         }
@@ -3675,7 +3717,7 @@ public final class Lower {
         return f instanceof Ident id ? id : f instanceof SelectorExpr sel ? sel.sel : null;
     }
 
-    private Obj calleeObj(CallExpr c) {
+    Obj calleeObj(CallExpr c) {
         Ident id = calleeIdent(c);
         if (id == null || (id != unparen(c.fun) && !(info.obj(id) instanceof Func))) {
             return null;
@@ -3935,7 +3977,7 @@ public final class Lower {
     }
 
     /** An argument evaluated into a stable form: a JVM local / pointer slot / frame temporary. */
-    private Object argValue(glassgo.compiler.ast.Expr a, Type pt) {
+    Object argValue(glassgo.compiler.ast.Expr a, Type pt) {
         if (Layouts.isScalar(pt)) {
             Ir.Expr v = convertScalar(scalar(a), info.typeOf(a), pt);
             return spillScalarAlways(v, pt);
@@ -3985,6 +4027,8 @@ public final class Lower {
             }
             case PANIC -> panicValue(c.args.get(0));
             case COPY -> out.add(new Eval(copyBuiltin(c)));
+            case DELETE -> maps.delete(c);
+            case CLOSE -> chans.close(c);
             case RECOVER -> recoverInto(frameTemp(info.typeOf(c)));
             default -> {
                 if (b == Builtin.Id.APPEND || b == Builtin.Id.LEN || b == Builtin.Id.CAP || b == Builtin.Id.NEW) {
@@ -4082,6 +4126,12 @@ public final class Lower {
                     Loc s = aggr(a);
                     return new Load(Mem.I64, s.at(b == Builtin.Id.LEN ? 8 : 16).addr());
                 }
+                if (t instanceof glassgo.compiler.types.Map) {
+                    return maps.len(a);
+                }
+                if (t instanceof glassgo.compiler.types.Chan) {
+                    return chans.lenCap(b == Builtin.Id.LEN, a);
+                }
                 throw new Unsupported(b.name().toLowerCase() + " of " + t, c.pos());
             }
             case NEW -> {
@@ -4094,7 +4144,9 @@ public final class Lower {
                 return new Local(slot, K.I);
             }
             case RECOVER -> throw new Unsupported("recover", c.pos());
-            case MAKE -> throw new Unsupported(info.typeOf(c).underlying() instanceof glassgo.compiler.types.Map ? "maps" : "channels", c.pos());
+            case MAKE -> {
+                return info.typeOf(c).underlying() instanceof glassgo.compiler.types.Map ? maps.make(c) : chans.make(c);
+            }
             default -> throw new Unsupported("builtin " + b.name().toLowerCase(), c.pos());
         }
     }

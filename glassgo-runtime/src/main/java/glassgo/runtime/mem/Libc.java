@@ -51,9 +51,18 @@ final class Libc {
     /** Result of a call: the return value and errno (meaningful only when the call failed). */
     record Result(long value, int errno) {}
 
+    /**
+     * Where a call's errno is captured. Not a confined arena: goroutines run on continuations that move between
+     * threads, and a goroutine freeing its stack on exit saw its confined arena owned by another thread
+     * (WrongThreadException) once compiled code ran goroutines on several Ms.
+     */
+    private static MemorySegment errnoState() {
+        return Arena.ofAuto().allocate(STATE);
+    }
+
     static Result mmap(long addr, long length, int prot, int flags) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(STATE);
+        try {
+            MemorySegment st = errnoState();
             long r = (long) MMAP.invokeExact(st, addr, length, prot, flags, -1, 0L);
             return new Result(r, (int) ERRNO_HANDLE.get(st, 0L));
         } catch (Throwable t) {
@@ -62,8 +71,8 @@ final class Libc {
     }
 
     static Result munmap(long addr, long length) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(STATE);
+        try {
+            MemorySegment st = errnoState();
             int r = (int) MUNMAP.invokeExact(st, addr, length);
             return new Result(r, (int) ERRNO_HANDLE.get(st, 0L));
         } catch (Throwable t) {
@@ -72,8 +81,8 @@ final class Libc {
     }
 
     static Result madvise(long addr, long length, int advice) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(STATE);
+        try {
+            MemorySegment st = errnoState();
             int r = (int) MADVISE.invokeExact(st, addr, length, advice);
             return new Result(r, (int) ERRNO_HANDLE.get(st, 0L));
         } catch (Throwable t) {
@@ -82,8 +91,8 @@ final class Libc {
     }
 
     static Result mprotect(long addr, long length, int prot) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(STATE);
+        try {
+            MemorySegment st = errnoState();
             int r = (int) MPROTECT.invokeExact(st, addr, length, prot);
             return new Result(r, (int) ERRNO_HANDLE.get(st, 0L));
         } catch (Throwable t) {

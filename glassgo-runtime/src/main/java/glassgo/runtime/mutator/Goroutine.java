@@ -51,6 +51,7 @@ public final class Goroutine {
     public Stack stack() {
         if (compiled == null) {
             compiled = new Stack(g);
+            compiled.owner = this;
             mu.roots().addStack(compiled);
         }
         return compiled;

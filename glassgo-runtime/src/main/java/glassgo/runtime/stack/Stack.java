@@ -76,6 +76,12 @@ public final class Stack {
         panicArgs[slot] = 0;
     }
 
+    /**
+     * The mutator's {@code Goroutine} that owns this stack, for runtime entry points compiled code calls with
+     * only its Stack (maps, channels: Go's getg()). Typed Object because runtime.stack sits below runtime.mutator.
+     */
+    public Object owner;
+
     public Stack(G g) {
         this.g = g;
         this.size = INITIAL_SIZE;
