@@ -6,6 +6,7 @@ import glassgo.compiler.codegen.ClassGen;
 import glassgo.compiler.codegen.GoCompiler;
 import glassgo.compiler.ir.Ir;
 import glassgo.runtime.gc.GcSettings;
+import glassgo.runtime.gc.Scavenger;
 import glassgo.runtime.gc.classic.ClassicCollector;
 import glassgo.runtime.malloc.GoType;
 import glassgo.runtime.mem.RuntimeFault;
@@ -120,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
     static int execute(ClassGen.Compiled c, Map<String, String> env, PrintStream err, boolean goRun) {
         int procs = gomaxprocs(env);
         Mutator mu = Mutator.create(new Mutator.Config(procs, AddressSpace.DEFAULT_CAP, 0));
-        ClassicCollector.attach(mu, GcSettings.fromEnv(env), err);
+        ClassicCollector gc = ClassicCollector.attach(mu, GcSettings.fromEnv(env), err);
         GoType[] types = c.types().stream().map(RunCommand::goType).toArray(GoType[]::new);
         FrameLayout[] layouts = new FrameLayout[c.layouts().size()];
         for (int k = 0; k < layouts.length; k++) {
@@ -142,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
             err.println("glassgo: internal error: loading the compiled program: " + e);
             return Main.EXIT_INTERNAL;
         }
+        // Go's bgscavenge: returns free pages to the OS toward the goals the pacer sets after each cycle
+        Scavenger scavenger = new Scavenger(mu.heap(), gc.pacer(), procs).start();
+        gc.onCycleEnd(scavenger);
         try {
             mu.run(g -> {
                 Globals root = mu.globals("main (package variables)", 1);
@@ -200,6 +204,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Main.EXIT_INTERNAL;
+        } finally {
+            scavenger.close();
         }
     }
 

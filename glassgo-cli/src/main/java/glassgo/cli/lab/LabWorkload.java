@@ -131,26 +131,10 @@ public abstract class LabWorkload implements Callable<Integer> {
             if (holder[0] != null) {
                 holder[0].halt();
             }
-            stopScavenger(scavenger);
+            scavenger.close(); // before the heap is closed: it must not touch unmapped memory
             if (ok) {
                 mu.close();
             }
-        }
-    }
-
-    /** Stops the scavenger before the heap is closed; it must not touch unmapped memory. */
-    private static void stopScavenger(Scavenger s) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                s.stop();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -22,7 +22,7 @@ import glassgo.runtime.malloc.MemStats;
  * same ratio with a PI controller to absorb sleep inaccuracy; glassgo uses the ratio directly).
  * {@link #stop} must be called before the heap is closed.
  */
-public final class Scavenger implements Collector.CycleListener {
+public final class Scavenger implements Collector.CycleListener, AutoCloseable {
     /** Go's retainExtraPercent. */
     static final double RETAIN_EXTRA = 1.10;
     /** Go's reduceExtraPercent: the limit goal is 95% of the limit. */
@@ -169,5 +169,22 @@ public final class Scavenger implements Collector.CycleListener {
         stopped = true;
         thread.interrupt();
         thread.join();
+    }
+
+    /** {@link #stop}, waiting through interrupts (keeping the interrupt status): before the heap is closed. */
+    @Override
+    public void close() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stop();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
