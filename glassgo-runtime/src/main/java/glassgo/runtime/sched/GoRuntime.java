@@ -230,6 +230,12 @@ public final class GoRuntime {
         }
     }
 
+    /** How many Ps are idle right now (Go's sched.npidle): where Go would run idle GC mark workers. */
+    public static int idleProcs() {
+        M mp = M.current();
+        return mp == null ? 0 : mp.sched.npidle.get();
+    }
+
     /**
      * Whether a stop-the-world is waiting for the Ps (Go's sched.gcwaiting). A GC mark worker runs through
      * time-slice preemption, as Go's scheduler keeps handing its P to the worker, but must still stop here.

@@ -499,8 +499,8 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
      * is not time-sliced away: here the worker ignores time-slice preemption and yields only to a
      * stop-the-world. A fractional worker keeps to its share as Go's gcDrainFractional does: it runs until
      * its run time exceeds 1.2 × share of the time since it started, then sleeps back down to the share —
-     * except while assists are parked: their Ps would be idle in Go, and an idle P runs an idle mark worker
-     * (that time is reported as idle mark time).
+     * except while a P is idle (nothing to run: every goroutine parked, e.g. in assists), where Go runs an
+     * idle mark worker; that time is reported as idle mark time.
      */
     private void bgMarkWorker(int cycle, double share) {
         GcWork gcw = new GcWork(global);
@@ -508,7 +508,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         long start = System.nanoTime();
         long ran = 0;
         while (phase == GcPhase._GCmark && numgc == cycle) {
-            boolean idle = share < 1 && assistsParked();
+            boolean idle = share < 1 && GoRuntime.idleProcs() > 0;
             long t = System.nanoTime();
             nbusy.incrementAndGet();
             long did = markRootJobs(gcw);
@@ -539,7 +539,7 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
                 }
                 // Another marker holds the work or is completing the mark, or work came back.
                 GoRuntime.sleep(20_000);
-            } else if (share < 1 && !assistsParked() && ran > 1.2 * share * (now - start)) {
+            } else if (share < 1 && GoRuntime.idleProcs() == 0 && ran > 1.2 * share * (now - start)) {
                 GoRuntime.sleep((long) (ran / share) - (now - start) + 1);
             } else if (GoRuntime.stopTheWorldPending()) {
                 GoRuntime.preemptPoll();
@@ -555,12 +555,6 @@ public final class ClassicCollector implements Collector, WriteBarrier, MHeap.Co
         ParkedAssist(G g, double debt) {
             this.g = g;
             this.debt = debt;
-        }
-    }
-
-    private boolean assistsParked() {
-        synchronized (assistQueue) {
-            return !assistQueue.isEmpty();
         }
     }
 
