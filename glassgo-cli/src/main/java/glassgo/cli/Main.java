@@ -31,7 +31,32 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        // last resort: a fault on any thread (an M, a GC worker) is one line, never a Java stack trace
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            internalError(e);
+            Runtime.getRuntime().halt(EXIT_INTERNAL);
+        });
+        int status;
+        try {
+            status = execute(args);
+        } catch (Throwable e) {
+            internalError(e);
+            status = EXIT_INTERNAL;
+        }
+        System.exit(status);
+    }
+
+    /**
+     * {@code glassgo: internal error: <exception> at <frame>}: one line; the Java stack trace only with
+     * GLASSGO_DEBUG=1 (for whoever fixes glassgo, not for its users).
+     */
+    static void internalError(Throwable e) {
+        StackTraceElement[] st = e.getStackTrace();
+        System.err.println("glassgo: internal error: " + e + (st.length > 0 ? " at " + st[0] : ""));
+        if (System.getenv("GLASSGO_DEBUG") != null && !System.getenv("GLASSGO_DEBUG").isEmpty()) {
+            e.printStackTrace();
+        }
+        System.err.flush();
     }
 
     /** Runs the command line and returns its exit status; never lets a Java exception escape. */
@@ -43,11 +68,7 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            System.err.println("glassgo: internal error: " + ex);
-            StackTraceElement[] st = ex.getStackTrace();
-            if (st.length > 0) {
-                System.err.println("glassgo: at " + st[0]);
-            }
+            internalError(ex);
             return EXIT_INTERNAL;
         });
         cl.addSubcommand("help", new CommandLine.HelpCommand());

@@ -196,6 +196,9 @@ final class RunCommand implements Callable<Integer> {
             }
             StackTraceElement[] st = cause == null ? new StackTraceElement[0] : cause.getStackTrace();
             err.println("glassgo: internal error: " + cause + (st.length > 0 ? " at " + st[0] : ""));
+            if (cause != null && System.getenv("GLASSGO_DEBUG") != null) {
+                cause.printStackTrace(err);
+            }
             return Main.EXIT_INTERNAL;
         } catch (FatalError fe) {
             Print.flush();
