@@ -41,3 +41,18 @@ func main() {
 	var fn func() int = T{42}.Get
 	println(fn())
 }
+
+type Num int
+
+func (n Num) Double() int { return int(n) * 2 }
+
+func init() {
+	var a, b interface{} = interface{}(nil).(bool)
+	println(a == false, b == false)
+	var x interface{} = 3
+	var v, ok interface{} = x.(int)
+	println(v == 3, ok == true)
+	pd := (*Num).Double
+	n := Num(21)
+	println(pd(&n))
+}

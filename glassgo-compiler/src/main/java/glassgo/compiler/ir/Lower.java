@@ -1661,12 +1661,7 @@ public final class Lower {
             if (tg.blank) {
                 continue;
             }
-            Type t = cabi.results.get(i);
-            if (Layouts.isScalar(t)) {
-                writeTarget(tg, load(t, tmps.get(i)));
-            } else {
-                copy(t, tmps.get(i), tg.loc);
-            }
+            storeResult(tg, cabi.results.get(i), tmps.get(i));
         }
     }
 
@@ -3007,10 +3002,19 @@ public final class Lower {
     /** T.M as a func value whose first parameter is the receiver (Go's method expression). */
     private Ir.Expr methodExpr(SelectorExpr sel, Func m) {
         Type xt = info.typeOf(sel.x);
-        if (isIface(xt) || !Predicates.identical(m.signature().recv().type(), xt)) {
-            throw new Unsupported("method expressions through interfaces, pointers or embedded fields", sel.pos());
+        if (!isIface(xt) && Predicates.identical(m.signature().recv().type(), xt)) {
+            return funcValue(callee(m, null));
         }
-        return funcValue(callee(m, null));
+        if (isIface(xt) || !Layouts.isPointerShaped(xt)) {
+            throw new Unsupported("method expressions of interfaces or of promoted value methods", sel.pos());
+        }
+        // (*T).M: the func takes the pointer as an interface's data word would be: the itab entry does it
+        long id = methodEntry(xt, m, Lookup.lookupFieldOrMethod(xt, false, m.pkg(), m.name()));
+        byte[] w = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = (byte) (id >>> (8 * i));
+        }
+        return new DataAddr(stringData(w));
     }
 
     /**
@@ -3193,16 +3197,41 @@ public final class Lower {
         int ok = newLocal();
         assertInto(ta, tmp, ok);
         Target tg = defineOrTarget(lhs.get(0), define);
-        if (!tg.blank) {
-            if (Layouts.isScalar(t)) {
-                writeTarget(tg, load(t, tmp));
-            } else {
-                copy(t, tmp, tg.loc);
-            }
-        }
+        storeResult(tg, t, tmp);
         Target tk = defineOrTarget(lhs.get(1), define);
         if (!tk.blank) {
-            writeTarget(tk, new Local(ok, K.I));
+            Type bt = glassgo.compiler.types.Universe.typ("bool");
+            Loc okTmp = frameTemp(bt);
+            out.add(new Store(Mem.U8, okTmp.addr(), new Local(ok, K.I)));
+            storeResult(tk, bt, okTmp);
+        }
+    }
+
+    /** Stores the value of type vt at src into an assignment's target, converting it if the target is an interface. */
+    private void storeResult(Target tg, Type vt, Loc src) {
+        if (tg.blank) {
+            return;
+        }
+        if (isIface(tg.type) && !isIface(vt)) {
+            Loc tmp = frameTemp(tg.type);
+            convertLoc(src, vt, tmp, tg.type);
+            copy(tg.type, tmp, tg.loc);
+        } else if (Layouts.isScalar(vt)) {
+            writeTarget(tg, load(vt, src));
+        } else {
+            copy(vt, src, tg.loc);
+        }
+    }
+
+    /** The concrete value of type st at src converted to interface type dt, into dst. */
+    private void convertLoc(Loc src, Type st, Loc dst, Type dt) {
+        Ir.Expr w0 = isEmptyIface(dt) ? typeDesc(st) : itabOf(st, dt);
+        if (Layouts.isPointerShaped(st)) {
+            storeWord(dst, w0, load(st, src));
+        } else {
+            Ir.Expr box = spillPtr(newobject(st));
+            copy(st, src, new Loc(box, 0, true));
+            storeWord(dst, w0, box);
         }
     }
 
