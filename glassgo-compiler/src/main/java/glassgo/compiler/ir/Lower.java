@@ -338,6 +338,7 @@ public final class Lower {
         ptrOffs = new ArrayList<>();
         zeroOffs = new ArrayList<>();
         vars = new IdentityHashMap<>();
+        pre.clear(); // keyed by syntax, which a generic body shares between its instances
         out = new ArrayList<>();
         labels.clear();
         breakTarget = -1;
@@ -3372,7 +3373,7 @@ public final class Lower {
         while (!ms.get(k).name().equals(m.name())) {
             k++;
         }
-        Signature s = (Signature) m.type();
+        Signature s = info.subst((Signature) m.type());
         if (s.variadic() || c.ellipsis > 0) {
             throw new Unsupported("variadic functions", c.pos());
         }
@@ -3410,7 +3411,7 @@ public final class Lower {
 
     /** The ABI of a call through an interface method (for callers reading results). */
     private CallAbi ifaceCallAbi(Func m) {
-        return abiOf(ifaceSig((Signature) m.type()));
+        return abiOf(ifaceSig(info.subst((Signature) m.type())));
     }
 
     /** The method c calls if it is a method of an interface value (possibly an embedded one), else null. */
