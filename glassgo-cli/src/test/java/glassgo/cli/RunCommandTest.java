@@ -150,4 +150,14 @@ class RunCommandTest {
         assertThat(proc.waitFor()).isEqualTo(2);
         assertThat(out).startsWith(Files.readString(Path.of("src/test/go/fatal/deadlock.out")).stripTrailing());
     }
+
+    /** Issue bar 4: 10^5 goroutines alive at once exchange values over channels (long suite: about a minute loaded). */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "glassgo.long", matches = "true")
+    void hundredThousandGoroutinesExchangeValues() throws IOException {
+        Path p = Path.of("src/test/go/long/goroutines1e5.go");
+        Outcome o = run(p);
+        assertThat(o.exit).isZero();
+        assertThat(o.output).isEqualTo(Files.readString(Path.of("src/test/go/long/goroutines1e5.out")));
+    }
 }

@@ -2933,6 +2933,11 @@ public final class Lower {
     /** {@code ctx}: a method value's function (the data word is the closure's second word). */
     record Wrapper(String method, String goName, Type t, Func m, int[] path, Signature sig, boolean ctx) {}
 
+    /** The data offset of t's type descriptor (Go's _type), e.g. for hashing map keys that hold interfaces. */
+    long typeDescriptorOffset(Type t) {
+        return tds().type(t);
+    }
+
     private TypeDescriptors tds() {
         if (tds == null) {
             tds = new TypeDescriptors(data, pkg);
@@ -3067,7 +3072,7 @@ public final class Lower {
     }
 
     /** Evaluates e into dst, converting it to dt when dt is an interface type and e's type is not dt's. */
-    private void intoAs(glassgo.compiler.ast.Expr e, Loc dst, Type dt) {
+    void intoAs(glassgo.compiler.ast.Expr e, Loc dst, Type dt) {
         Type st = info.typeOf(e);
         if (dt != null && isIface(dt) && !isNil(e) && st != null && !(st instanceof glassgo.compiler.types.Tuple)
                 && !Predicates.identical(st, dt)) {

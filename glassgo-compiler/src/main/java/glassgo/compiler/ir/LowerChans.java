@@ -65,7 +65,7 @@ final class LowerChans {
         if (Layouts.isScalar(et)) {
             l.storeTo(tmp, et, l.convertScalar(l.scalar(v), l.info.typeOf(v), et));
         } else {
-            l.into(v, tmp);
+            l.intoAs(v, tmp, et);
         }
         return tmp;
     }

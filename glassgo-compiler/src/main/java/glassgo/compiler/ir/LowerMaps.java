@@ -47,8 +47,31 @@ final class LowerMaps {
     /** The runtime's descriptor of map type {@code t}. */
     RtConst mapType(Type t, int pos) {
         Map m = (Map) t.underlying();
+        if (holdsInterface(m.key())) {
+            return new RtConst(MAPS, "maptypeTyped", "glassgo.runtime.maps.MapType", "maptype",
+                    List.of(t.toString(), (int) l.typeDescriptorOffset(m.key()), l.typeRef(m.key()).index(), l.typeRef(m.elem()).index()));
+        }
         return new RtConst(MAPS, "maptype", "glassgo.runtime.maps.MapType", "maptype",
                 List.of(t.toString(), alg(m.key(), pos), l.typeRef(m.key()).index(), l.typeRef(m.elem()).index()));
+    }
+
+    /** Whether a key type holds interface values: hashed through its type descriptor, dynamic types included. */
+    static boolean holdsInterface(Type t) {
+        Type u = t.underlying();
+        if (u instanceof glassgo.compiler.types.Interface) {
+            return true;
+        }
+        if (u instanceof Array a) {
+            return holdsInterface(a.elem());
+        }
+        if (u instanceof Struct st) {
+            for (int i = 0; i < st.numFields(); i++) {
+                if (holdsInterface(st.field(i).type())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The key's hash/equality rule as MapAbi.parseAlg reads it (alg.go's choice of memhash, f64hash, strhash, ...). */
@@ -114,7 +137,7 @@ final class LowerMaps {
         if (Layouts.isScalar(kt)) {
             l.storeTo(tmp, kt, l.convertScalar(l.scalar(k), l.info.typeOf(k), kt));
         } else {
-            l.into(k, tmp);
+            l.intoAs(k, tmp, kt);
         }
         return tmp;
     }
@@ -147,7 +170,7 @@ final class LowerMaps {
             return l.spillScalarAlways(l.convertScalar(l.scalar(r), l.info.typeOf(r), vt), vt);
         }
         Lower.Loc tmp = l.frameTemp(vt);
-        l.into(r, tmp);
+        l.intoAs(r, tmp, vt);
         return tmp;
     }
 

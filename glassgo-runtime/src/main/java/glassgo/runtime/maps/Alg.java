@@ -284,6 +284,40 @@ public sealed interface Alg {
         }
     }
 
+    /** Hash and equality of one key type, supplied by the package that knows its type descriptor. */
+    interface TypeOps {
+        long hash(long p, long seed);
+
+        boolean equal(long p, long q);
+    }
+
+    /**
+     * A key type that holds interface values (an interface, or a struct or array with one): hashed and compared
+     * through its type descriptor, dynamic types included (compiled code's runtime.iface typehash/typeEqual).
+     * Not reflexive (an interface may hold a NaN) and updated on assignment, as Go's interface keys are.
+     */
+    record Typed(long size, TypeOps ops) implements Alg {
+        @Override
+        public long hash(long p, long seed) {
+            return ops.hash(p, seed);
+        }
+
+        @Override
+        public boolean equal(long p, long q) {
+            return ops.equal(p, q);
+        }
+
+        @Override
+        public boolean reflexive() {
+            return false;
+        }
+
+        @Override
+        public boolean needKeyUpdate() {
+            return true;
+        }
+    }
+
     /** Shared by both interface shapes: hash and compare the value of dynamic type t in data word d. */
     private static long dynHash(TypeTable types, long t, long dataWord, long seed) {
         Alg a = types.alg(t);

@@ -3,6 +3,8 @@
 // instead of getg(), and the bootstrap that builds a map type's descriptor once per program.
 package glassgo.runtime.maps;
 
+import glassgo.runtime.iface.Iface;
+import glassgo.runtime.iface.RType;
 import glassgo.runtime.mutator.Abi;
 import glassgo.runtime.mutator.Goroutine;
 import glassgo.runtime.stack.Stack;
@@ -31,6 +33,27 @@ public final class MapAbi {
     public static MapType maptype(MethodHandles.Lookup lookup, String constName, Class<?> type, String mapName, String alg,
                                   int key, int elem) {
         return MapType.of(mapName, Abi.type(key), parseAlg(alg), Abi.type(elem));
+    }
+
+    /**
+     * Bootstrap of a map type whose key holds interface values: the key's hash and equality go through its type
+     * descriptor at {@code descOff} in the program's data block (runtime.iface's typehash and typeEqual).
+     */
+    public static MapType maptypeTyped(MethodHandles.Lookup lookup, String constName, Class<?> type, String mapName,
+                                       int descOff, int key, int elem) {
+        RType t = Iface.rtype(Abi.data() + descOff);
+        Alg alg = new Alg.Typed(Abi.type(key).size(), new Alg.TypeOps() {
+            @Override
+            public long hash(long p, long seed) {
+                return Iface.typehash(t, p, seed);
+            }
+
+            @Override
+            public boolean equal(long p, long q) {
+                return Iface.typeEqual(t, p, q);
+            }
+        });
+        return MapType.of(mapName, Abi.type(key), alg, Abi.type(elem));
     }
 
     /**
