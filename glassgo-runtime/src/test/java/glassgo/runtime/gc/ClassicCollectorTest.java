@@ -104,4 +104,48 @@ class ClassicCollectorTest {
             assertThat(mu.collector()).isSameAs(gc);
         }
     }
+
+    /**
+     * GOGC off, GOMEMLIMIT 32 MiB, a ~16 MiB live set of lab churn's shapes (16 B to 40000 B, each pointing
+     * into itself) replaced by four goroutines (about 350 MiB allocated): the heap stays near the limit because
+     * allocation during a mark that falls behind parks in assists until the workers catch up.
+     */
+    @org.junit.jupiter.api.Test
+    void underAMemoryLimitAssistsHoldTheHeapNearTheLimit() throws InterruptedException {
+        long limit = 32L << 20;
+        long[] sizes = {16, 64, 512, 4096, 40000};
+        GoType[] types = new GoType[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            types[i] = GoType.withPointers("obj" + sizes[i], sizes[i], 0);
+        }
+        try (Mutator mu = Mutator.create(Mutator.Config.of(2))) {
+            ClassicCollector gc = ClassicCollector.attach(mu,
+                    GcSettings.defaults().withGcPercent(-1).withMemoryLimit(limit), null);
+            long[] peak = new long[1];
+            gc.onCycleEnd(c -> peak[0] = Math.max(peak[0], Math.max(c.heap0(), c.heap1())));
+            int slots = 1800, workers = 4;
+            mu.run(g -> {
+                Globals live = mu.globals("live", slots);
+                glassgo.runtime.sched.Sema done = new glassgo.runtime.sched.Sema(0);
+                for (int k = 0; k < workers; k++) {
+                    int lo = slots * k / workers, hi = slots * (k + 1) / workers;
+                    java.util.SplittableRandom rnd = new java.util.SplittableRandom(k);
+                    g.go(w -> {
+                        for (int i = 0; i < 10_000; i++) {
+                            long x = mu.alloc(types[rnd.nextInt(types.length)]);
+                            mu.writePointer(x, 0, x + 8);
+                            live.set(lo + rnd.nextInt(hi - lo), x);
+                            w.preemptPoll();
+                        }
+                        done.release();
+                    });
+                }
+                for (int k = 0; k < workers; k++) {
+                    done.acquire();
+                }
+            });
+            assertThat(gc.numGC()).isGreaterThan(3);
+            assertThat(peak[0]).as("peak heapLive, MiB: %d", peak[0] >> 20).isLessThanOrEqualTo(limit * 11 / 10);
+        }
+    }
 }
