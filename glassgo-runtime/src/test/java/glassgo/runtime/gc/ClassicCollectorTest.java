@@ -148,4 +148,28 @@ class ClassicCollectorTest {
             assertThat(peak[0]).as("peak heapLive, MiB: %d", peak[0] >> 20).isLessThanOrEqualTo(limit * 11 / 10);
         }
     }
+
+    /** A 1 MiB pointer array is scanned in 128 KiB oblets: what its last oblet points to survives. */
+    @org.junit.jupiter.api.Test
+    void largeObjectsAreScannedObletByOblet() throws InterruptedException {
+        try (Mutator mu = Mutator.create(Mutator.Config.of(2))) {
+            ClassicCollector gc = ClassicCollector.attach(mu, GcSettings.defaults().withGodebug("gcverify=1"), null);
+            mu.run(g -> {
+                Globals gl = mu.globals("g", 1);
+                int n = 1 << 17;                                   // 1 MiB of pointers: 8 oblets
+                gl.set(0, mu.allocArray(GoType.withPointers("p", 8, 0), n));
+                long[] kept = new long[8];
+                for (int k = 0; k < kept.length; k++) {
+                    kept[k] = mu.alloc(NODE);
+                    mu.writePointer(gl.get(0), 8L * (n / 8 * k + n / 8 - 1), kept[k]);   // last slot of oblet k
+                }
+                long garbage = mu.alloc(NODE);
+                gc.gc();
+                for (int k = 0; k < kept.length; k++) {
+                    assertThat(allocated(mu.heap(), kept[k])).as("object held by oblet %d", k).isTrue();
+                }
+                assertThat(allocated(mu.heap(), garbage)).isFalse();
+            });
+        }
+    }
 }

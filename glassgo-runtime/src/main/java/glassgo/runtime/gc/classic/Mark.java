@@ -21,8 +21,7 @@ import glassgo.runtime.mem.RuntimeFault;
  *   <li><b>markroot</b>: shade every pointer of a root job: the stacks (world stopped) or one block of
  *       globals (concurrently).</li>
  * </ol>
- * Go splits large objects into 128 KiB oblets so several workers can share one; glassgo scans a large
- * object in one piece.
+ * Large objects are scanned in 128 KiB oblets, as in Go.
  */
 public final class Mark {
     private final MHeap heap;
@@ -73,10 +72,31 @@ public final class Mark {
         return s.sizeclass() == 0 ? (long) s.npages() << 13 : s.elemsize();
     }
 
-    /** Step 2. */
+    /**
+     * Go's maxObletBytes: a large object is scanned in pieces ("oblets") of at most this size, each queued as
+     * a grey entry of its own, so that several markers share one big object and a marker reaches a
+     * preemption point between pieces.
+     */
+    static final long MAX_OBLET_BYTES = 128 << 10;
+
+    /**
+     * Step 2. {@code b} is an object's base or, for a large object, the start of one of its oblets: scanning
+     * the object's base queues its other oblets (Go's scanobject) and scans only the first.
+     */
     void scanobject(long b, GcWork gcw) {
         MSpan s = heap.spanOfHeap(b);
-        long n = s.sizeclass() == 0 ? s.limit() - s.base() : s.elemsize();
+        long n;
+        if (s.sizeclass() != 0) {
+            n = s.elemsize();
+        } else {
+            long end = s.limit();
+            if (end - s.base() > MAX_OBLET_BYTES && b == s.base()) {
+                for (long oblet = b + MAX_OBLET_BYTES; oblet < end; oblet += MAX_OBLET_BYTES) {
+                    gcw.put(oblet);
+                }
+            }
+            n = Math.min(end - b, MAX_OBLET_BYTES);
+        }
         long off = 0;
         for (; off < n; off += 8) {
             long a = b + off;
