@@ -3011,8 +3011,11 @@ public final class Lower {
         if (!isIface(xt) && Predicates.identical(m.signature().recv().type(), xt)) {
             return funcValue(callee(m, null));
         }
-        if (isIface(xt) || !Layouts.isPointerShaped(xt)) {
-            throw new Unsupported("method expressions of interfaces or of promoted value methods", sel.pos());
+        if (isIface(xt)) {
+            return ifaceMethodExpr(xt, m);
+        }
+        if (!Layouts.isPointerShaped(xt)) {
+            throw new Unsupported("method expressions of promoted value methods", sel.pos());
         }
         // (*T).M: the func takes the pointer as an interface's data word would be: the itab entry does it
         long id = methodEntry(xt, m, Lookup.lookupFieldOrMethod(xt, false, m.pkg(), m.name()));
@@ -3030,8 +3033,11 @@ public final class Lower {
     private Ir.Expr methodValue(SelectorExpr sel, Func m) {
         Type xt = info.typeOf(sel.x);
         Lookup.Result r = Lookup.lookupFieldOrMethod(xt, true, pkg, m.name());
-        if (isIface(xt) || r == null || r.index() == null || r.index().length > 1) {
-            throw new Unsupported("method values of interfaces or promoted methods", sel.pos());
+        if (isIface(xt)) {
+            return ifaceMethodValue(sel, m);
+        }
+        if (r == null || r.index() == null || r.index().length > 1) {
+            throw new Unsupported("method values of promoted methods", sel.pos());
         }
         Type rt = m.signature().recv().type();
         boolean xPtr = xt.underlying() instanceof Pointer;
@@ -3599,6 +3605,10 @@ public final class Lower {
 
     /** An interface method entry: from the data word to m's receiver (Go's generated (*T).M wrappers). */
     private void lowerWrapper(Wrapper w) {
+        if (isIface(w.t())) {
+            lowerIfaceForwarder(w);
+            return;
+        }
         beginFunc(w.sig(), (BlockStmt) null, false);
         curGoName = w.goName();
         List<Stmt> body = out;
@@ -3608,21 +3618,7 @@ public final class Lower {
         long pslot = frameWord(true);
         out.add(new Store(Mem.I64, new FrameAddr(pslot), w.ctx() ? new Load(Mem.I64, new Bin(Op.ADD, K.I, new Local(1, K.I), new IConst(8)))
                 : new Local(1, K.I)));
-        for (int i = 1; i < wabi.params.size(); i++) {
-            if (wabi.paramOffs[i] >= 0) {
-                for (int pw : Layouts.pointerWords(wabi.params.get(i))) {
-                    ptrOffs.add((int) wabi.paramOffs[i] + pw * 8);
-                }
-            }
-        }
-        if (!wabi.scalarResult) {
-            for (int i = 0; i < wabi.results.size(); i++) {
-                for (int pw : Layouts.pointerWords(wabi.results.get(i))) {
-                    ptrOffs.add((int) wabi.resultOffs[i] + pw * 8);
-                    zeroOffs.add((int) wabi.resultOffs[i] + pw * 8);
-                }
-            }
-        }
+        wrapperFrame(wabi);
         Ir.Expr p = new Load(Mem.I64, new FrameAddr(pslot));
         Loc cur;
         Type ct;
@@ -3657,7 +3653,16 @@ public final class Lower {
         } else {
             copy(rt, cur, new Loc(new OutAddr(cabi.paramOffs[0]), 0, false));
         }
-        int slot = 3;
+        forward(wabi, cabi, jvmArgs, callee(w.m(), null).method());
+        finishFunc(w.method(), w.goName(), wabi.jvmParams, wabi.jvmRet, body);
+    }
+
+    /**
+     * The rest of a wrapper: passes its parameters 1.. on to {@code target} (whose first JVM arguments are in
+     * {@code jvmArgs}), returns its results.
+     */
+    private void forward(CallAbi wabi, CallAbi cabi, List<Ir.Expr> jvmArgs, String target) {
+        int slot = wabi.paramOffs[0] < 0 ? 3 : 1;
         for (int i = 1; i < wabi.params.size(); i++) {
             Type t = wabi.params.get(i);
             if (wabi.paramOffs[i] < 0) {
@@ -3667,7 +3672,7 @@ public final class Lower {
                 copy(t, new Loc(new FrameAddr(wabi.paramOffs[i]), 0, false), new Loc(new OutAddr(cabi.paramOffs[i]), 0, false));
             }
         }
-        CallGo cg = new CallGo(callee(w.m(), null).method(), jvmArgs, cabi.jvmRet);
+        CallGo cg = new CallGo(target, jvmArgs, cabi.jvmRet);
         if (cabi.scalarResult) {
             out.add(new Return(cg));
         } else {
@@ -3678,7 +3683,109 @@ public final class Lower {
             }
             out.add(new Return(null));
         }
+    }
+
+    /** Registers the pointer words of a wrapper's caller-written parameters and of its results. */
+    private void wrapperFrame(CallAbi wabi) {
+        for (int i = 0; i < wabi.params.size(); i++) {
+            if (wabi.paramOffs[i] >= 0) {
+                for (int pw : Layouts.pointerWords(wabi.params.get(i))) {
+                    ptrOffs.add((int) wabi.paramOffs[i] + pw * 8);
+                }
+            }
+        }
+        if (!wabi.scalarResult) {
+            for (int i = 0; i < wabi.results.size(); i++) {
+                for (int pw : Layouts.pointerWords(wabi.results.get(i))) {
+                    ptrOffs.add((int) wabi.resultOffs[i] + pw * 8);
+                    zeroOffs.add((int) wabi.resultOffs[i] + pw * 8);
+                }
+            }
+        }
+    }
+
+    /**
+     * i.M's function (ctx: the closure {id, tab, data}) or I.M's (the interface is its first parameter): calls
+     * through the itab's entry k as a method call on the interface does.
+     */
+    private void lowerIfaceForwarder(Wrapper w) {
+        beginFunc(w.sig(), (BlockStmt) null, false);
+        curGoName = w.goName();
+        List<Stmt> body = out;
+        CallAbi wabi = abi;
+        wrapperFrame(wabi);
+        CallAbi cabi = ifaceCallAbi(w.m());
+        Ir.Expr tab, data;
+        if (w.ctx()) {
+            Ir.Expr ctx = new Local(1, K.I);
+            tab = new Load(Mem.I64, new Bin(Op.ADD, K.I, ctx, new IConst(8)));
+            data = new Load(Mem.I64, new Bin(Op.ADD, K.I, ctx, new IConst(16)));
+        } else {
+            tab = new Load(Mem.I64, new FrameAddr(wabi.paramOffs[0]));
+            data = new Load(Mem.I64, new FrameAddr(wabi.paramOffs[0] + 8));
+        }
+        List<Ir.Expr> jvmArgs = new ArrayList<>();
+        jvmArgs.add(new Bin(Op.ADD, K.I, nilcheck(tab), new IConst(24 + 8L * w.path()[0])));
+        jvmArgs.add(data);
+        forward(wabi, cabi, jvmArgs, "call$" + dispatchKey(cabi));
         finishFunc(w.method(), w.goName(), wabi.jvmParams, wabi.jvmRet, body);
+    }
+
+    private int ifaceMethodIndex(Type it, Func m) {
+        List<Func> ms = ((glassgo.compiler.types.Interface) it.underlying()).allMethods();
+        int k = 0;
+        while (!ms.get(k).name().equals(m.name())) {
+            k++;
+        }
+        return k;
+    }
+
+    /** i.M as a func value: a closure {id, tab, data} (Go panics here if i is nil). */
+    private Ir.Expr ifaceMethodValue(SelectorExpr sel, Func m) {
+        Type it = info.typeOf(sel.x);
+        Loc x = frameTemp(it);
+        into(sel.x, x);
+        out.add(new Eval(nilcheck(new Load(Mem.I64, x.addr()))));
+        Ir.Expr tab = new Load(Mem.I64, x.addr());
+        String key = "imv:" + tds().type(it) + "." + m.name();
+        Integer id = wrapperIds.get(key);
+        if (id == null) {
+            Signature ms = (Signature) m.type();
+            String method = "imw$" + (wrappers.size() + 1);
+            id = fnId(method, true, new Signature(null, List.of(), ms.params(), ms.results(), ms.variadic()));
+            wrappers.add(new Wrapper(method, TypeDescriptors.typeString(it) + "." + m.name() + "-fm", it, m,
+                    new int[] {ifaceMethodIndex(it, m)}, ifaceSig(ms), true));
+            wrapperIds.put(key, id);
+        }
+        TypeRef tr = typeRefDesc("closure2", new TypeDesc("funcval+2", 24, new int[] {1, 2}));
+        Ir.Expr obj = spillPtr(new CallRt("Abi", "newobject", List.of(tr), K.I));
+        out.add(new Store(Mem.I64, obj, new IConst(id)));
+        out.add(new StorePtr(new Bin(Op.ADD, K.I, obj, new IConst(8)), tab));
+        out.add(new StorePtr(new Bin(Op.ADD, K.I, obj, new IConst(16)), new Load(Mem.I64, x.at(8).addr())));
+        return obj;
+    }
+
+    /** I.M as a func value taking the interface value first. */
+    private Ir.Expr ifaceMethodExpr(Type it, Func m) {
+        String key = "ime:" + tds().type(it) + "." + m.name();
+        Integer id = wrapperIds.get(key);
+        if (id == null) {
+            Signature ms = (Signature) m.type();
+            List<Var> ps = new ArrayList<>();
+            ps.add(new Var(0, pkg, "", it));
+            ps.addAll(ms.params().vars());
+            Signature es = new Signature(null, List.of(), new glassgo.compiler.types.Tuple(ps), ms.results(), ms.variadic());
+            String method = "imx$" + (wrappers.size() + 1);
+            id = fnId(method, false, es);
+            wrappers.add(new Wrapper(method, TypeDescriptors.typeString(it) + "." + m.name(), it, m,
+                    new int[] {ifaceMethodIndex(it, m)}, es, false));
+            wrapperIds.put(key, id);
+        }
+        byte[] w = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = (byte) (id >>> (8 * i));
+        }
+        return new DataAddr(stringData(w));
     }
 
     /**
