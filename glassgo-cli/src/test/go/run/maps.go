@@ -59,6 +59,11 @@ func main() {
 		cnt++
 	}
 	println(cnt, len(m))
+	am := map[string][2]int{"a": {1, 2}}
+	sm := map[int]P{1: {"one", 1}}
+	println(am["a"][1], am["b"][0], sm[1].s, sm[2].n)
+	pp := []*P{{"q", 7}, {"r", 8}}
+	println(pp[1].n)
 	defer func() { println(recover() != nil) }()
 	nm[1] = 2
 }

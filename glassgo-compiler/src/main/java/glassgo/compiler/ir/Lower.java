@@ -2153,6 +2153,11 @@ public final class Lower {
                 if (t.underlying() instanceof glassgo.compiler.types.Map) {
                     return maps.literal(cl);
                 }
+                if (t.underlying() instanceof Pointer) {
+                    Loc tmp = frameTemp(t);   // an elided &T{...} in []*T{{...}}
+                    compositeLit(cl, tmp);
+                    return load(t, tmp);
+                }
                 throw new Unsupported("composite literal of scalar type", cl.pos());
             }
             default -> throw new Unsupported("expression " + e.getClass().getSimpleName(), e.pos());
@@ -2473,6 +2478,9 @@ public final class Lower {
                     Ir.Expr i = index(ix.index, new IConst(a.len()));
                     long es = Layouts.size(a.elem());
                     return new Loc(spillPtr(new Bin(Op.ADD, K.I, ptr, scaled(i, es))), 0, true);
+                }
+                if (xt instanceof glassgo.compiler.types.Map) {
+                    return maps.accessStable(ix);   // m[k][i], m[k].f: read through the elem's address
                 }
                 throw new Unsupported("indexing " + xt, ix.pos());
             }
@@ -4262,6 +4270,9 @@ public final class Lower {
                     return new IConst(arr.len());
                 }
                 if (t instanceof Pointer p && p.elem().underlying() instanceof Array arr) {
+                    if (hasSafepoint(a)) {
+                        out.add(new Eval(scalar(a)));   // len(f()), len(<-c): not constant, the call happens
+                    }
                     return new IConst(arr.len());
                 }
                 if (t instanceof Slice || (t instanceof Basic bt && bt.is(Basic.IS_STRING))) {

@@ -224,6 +224,12 @@ final class LowerMaps {
         return new Lower.Loc(new Local(p, K.I), 0, true);
     }
 
+    /** m[k] as an addressable base for a read (m[k][i], m[k].f): the elem's address kept in a pointer slot. */
+    Lower.Loc accessStable(IndexExpr ix) {
+        Lower.Loc a = access(ix);
+        return new Lower.Loc(l.spillPtr(a.base()), 0, true);
+    }
+
     /** v, ok = m[k] (also := and var). */
     void commaOk(List<Expr> lhs, IndexExpr ix, boolean define) {
         Type mt = l.info.typeOf(ix.x);
