@@ -1980,10 +1980,21 @@ public final class Lower {
     /** return in a function with deferred calls: set the result variables, run the defers, return them. */
     private void returnWithDefers(ReturnStmt rs) {
         List<glassgo.compiler.ast.Expr> vals = rs.results;
-        if (vals.size() == 1 && resultVars.size() > 1) {
-            throw new Unsupported("return f() of several results in a function with defer", rs.pos());
-        }
         List<Object> tmp = new ArrayList<>();
+        if (vals.size() == 1 && resultVars.size() > 1) {
+            // return f(): f's results, copied out of its frame, become the result variables
+            CallExpr c = (CallExpr) unparen(vals.get(0));
+            CallAbi cabi = callAbi(c);
+            List<Loc> tmps = callToTemps(c, cabi);
+            for (int i = 0; i < tmps.size(); i++) {
+                Type t = varType(resultVars.get(i));
+                if (!Predicates.identical(t, cabi.results.get(i))) {
+                    throw new Unsupported("return f() converting its results in a function with defer", rs.pos());
+                }
+                tmp.add(Layouts.isScalar(t) ? spillScalarAlways(load(t, tmps.get(i)), t) : tmps.get(i));
+            }
+            vals = List.of();
+        }
         for (int i = 0; i < vals.size(); i++) {
             Type t = varType(resultVars.get(i));
             if (Layouts.isScalar(t)) {
@@ -1994,7 +2005,7 @@ public final class Lower {
                 tmp.add(l);
             }
         }
-        for (int i = 0; i < vals.size(); i++) {
+        for (int i = 0; i < tmp.size(); i++) {
             Var rv = resultVars.get(i);
             VarLoc vl = varLoc(rv, rs.pos());
             if (tmp.get(i) instanceof Loc l) {
@@ -2903,6 +2914,10 @@ public final class Lower {
                         new Load(Mem.I64, s.at(8).addr()), new IConst(0)), K.V)));
             } else if (Predicates.isString(from)) {
                 copy(to, aggr(arg), tmp);
+            } else if (fu instanceof Slice sl && Layouts.size(sl.elem()) == 4) {
+                Loc s = aggr(arg);
+                out.add(new Eval(new CallRt("Abi", "slicerunetostring", List.of(tmp.addr(), new Load(Mem.I64, s.addr()),
+                        new Load(Mem.I64, s.at(8).addr())), K.V)));
             } else {
                 throw new Unsupported("conversion from " + from + " to string", c.pos());
             }
@@ -2912,13 +2927,14 @@ public final class Lower {
             return;
         }
         if (to.underlying() instanceof Slice sl && Predicates.isString(from)) {
-            if (Layouts.size(sl.elem()) != 1) {
-                throw new Unsupported("conversion from string to []rune", c.pos());
-            }
             Loc tmp = dst.heap() ? frameTemp(to) : dst;
             Loc s = aggr(arg);
-            out.add(new Eval(new CallRt("Abi", "copybytes", List.of(tmp.addr(), new Load(Mem.I64, s.addr()),
-                    new Load(Mem.I64, s.at(8).addr()), new IConst(1)), K.V)));
+            String fn = Layouts.size(sl.elem()) == 1 ? "copybytes" : "stringtoslicerune";
+            List<Ir.Expr> args = new ArrayList<>(List.of(tmp.addr(), new Load(Mem.I64, s.addr()), new Load(Mem.I64, s.at(8).addr())));
+            if (fn.equals("copybytes")) {
+                args.add(new IConst(1));
+            }
+            out.add(new Eval(new CallRt("Abi", fn, args, K.V)));
             if (tmp != dst) {
                 copy(to, tmp, dst);
             }

@@ -282,13 +282,48 @@ public final class Abi {
 
     /** string(b []byte) and []byte(s): a fresh copy of {@code n} bytes, header {ptr,len[,cap]} to dst. */
     public static void copybytes(long dst, long src, long n, long withCap) {
-        long p = n == 0 ? 0 : mu.allocBytes(n);
+        // []byte("") is empty but not nil (Go points it at zerobase); string(b) of no bytes has no pointer
+        long p = n == 0 ? (withCap != 0 ? mu.heap().zerobase() : 0) : mu.allocBytes(n);
         memmove(p, src, n);
         st64(dst, p);
         st64(dst + 8, n);
         if (withCap != 0) {
             st64(dst + 16, n);
         }
+    }
+
+    /** []rune(s): the code points of s (U+FFFD for each invalid byte), header {ptr,len,cap} to dst (Go's stringtoslicerune). */
+    public static void stringtoslicerune(long dst, long p, long len) {
+        long n = 0;
+        for (long k = 0; k < len; n++) {
+            k = decoderune(p, len, k) & 0xffffffffL;
+        }
+        long cap = n == 0 ? 0 : SizeClasses.roundUpSize(n * 4) / 4;
+        long a = n == 0 ? mu.heap().zerobase() : mu.allocBytes(cap * 4);
+        long i = 0;
+        for (long k = 0; k < len; i++) {
+            long packed = decoderune(p, len, k);
+            st32(a + i * 4, packed >> 32);
+            k = packed & 0xffffffffL;
+        }
+        st64(dst, a);
+        st64(dst + 8, n);
+        st64(dst + 16, cap);
+    }
+
+    /** string(rs) for a []rune: each rune UTF-8 encoded, invalid ones as U+FFFD (Go's slicerunetostring). */
+    public static void slicerunetostring(long dst, long p, long n) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (long i = 0; i < n; i++) {
+            b.writeBytes(encodeRune(ld32s(p + i * 4)));
+        }
+        byte[] bytes = b.toByteArray();
+        long s = bytes.length == 0 ? 0 : mu.allocBytes(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            st8(s + i, bytes[i]);
+        }
+        st64(dst, s);
+        st64(dst + 8, bytes.length);
     }
 
     /**
