@@ -21,6 +21,16 @@ final class GcWork {
     /** Go's work.full: buffers with work, shared by all markers. */
     static final class Global {
         final ConcurrentLinkedDeque<long[]> full = new ConcurrentLinkedDeque<>();
+        /**
+         * Go's work.empty: drained buffers (all zero) for reuse, so marking makes no Java garbage — a JVM
+         * collection stops every thread, and one inside a stop-the-world pause lengthens it.
+         */
+        final ConcurrentLinkedDeque<long[]> empty = new ConcurrentLinkedDeque<>();
+
+        long[] getempty() {
+            long[] b = empty.poll();
+            return b != null ? b : new long[WORKBUF_ENTRIES];
+        }
 
         boolean empty() {
             return full.isEmpty();
@@ -28,19 +38,20 @@ final class GcWork {
     }
 
     private final Global global;
-    private long[] buf = new long[WORKBUF_ENTRIES];
+    private long[] buf;
     private int n;
     long bytesMarked;
     long scanWork;
 
     GcWork(Global global) {
         this.global = global;
+        this.buf = global.getempty();
     }
 
     void put(long obj) {
         if (n == buf.length) {
             global.full.push(buf);
-            buf = new long[WORKBUF_ENTRIES];
+            buf = global.getempty();
             n = 0;
         }
         buf[n++] = obj;
@@ -53,6 +64,7 @@ final class GcWork {
             if (b == null) {
                 return 0;
             }
+            global.empty.push(buf);                  // drained: every entry was zeroed as it was taken
             buf = b;
             n = count(b);
         }
@@ -81,7 +93,7 @@ final class GcWork {
     void balance() {
         if (n >= 4 && global.full.isEmpty()) {
             int half = n / 2;
-            long[] b = new long[WORKBUF_ENTRIES];
+            long[] b = global.getempty();
             System.arraycopy(buf, n - half, b, 0, half);
             java.util.Arrays.fill(buf, n - half, n, 0);
             n -= half;
@@ -92,8 +104,8 @@ final class GcWork {
     /** Moves the private buffer's objects to the global list (Go's dispose, minus the stats flush). */
     void dispose() {
         if (n > 0) {
-            global.full.push(java.util.Arrays.copyOf(buf, WORKBUF_ENTRIES));
-            java.util.Arrays.fill(buf, 0, n, 0);
+            global.full.push(buf);                   // zero above n: count() finds n again
+            buf = global.getempty();
             n = 0;
         }
     }
