@@ -76,6 +76,10 @@ func DoubleAll[T Doubler[T]](xs []T) []T {
 
 func Conv[T, U ~int | ~float64](x T) U { return U(x) }
 
+func Eq[T comparable](a, b T) bool { return a == b }
+
+type FPair struct{ a, b float64 }
+
 func main() {
 	println(Sum([]int{1, 2, 3}))
 	println(Sum([]float64{1.5, 2.5}))
@@ -96,4 +100,5 @@ func main() {
 	println(Conv[int, float64](3))
 	f := Max[int]
 	println(f(10, 4))
+	println(Eq(FPair{1, 2}, FPair{1, 2}), Eq(FPair{1, 2}, FPair{1, 3}), Eq(2.5, 2.5))
 }

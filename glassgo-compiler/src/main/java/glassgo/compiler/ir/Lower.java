@@ -2335,7 +2335,9 @@ public final class Lower {
             case GEQ -> u64 ? Op.UGE : Op.GE;
             default -> throw new Unsupported("comparison " + op, at.pos());
         };
-        return new Bin(o, Layouts.kind(t), a, b);
+        Ir.Expr cmp = new Bin(o, Layouts.kind(t), a, b);
+        // a Bin's kind is its operands': a float comparison used as a value (return a == b) must be an int truth
+        return Layouts.kind(t) == K.F ? new Cond(cmp, new IConst(1), new IConst(0)) : cmp;
     }
 
     private Ir.Expr compareAggr(Token op, Type t, Loc a, Loc b, Node at) {
@@ -2369,7 +2371,7 @@ public final class Lower {
     private Ir.Expr structEq(Type t, Loc a, Loc b) {
         Type u = t.underlying();
         if (Layouts.isScalar(t)) {
-            return new Bin(Op.EQ, Layouts.kind(t), load(t, a), load(t, b));
+            return compare(Token.EQL, t, load(t, a), load(t, b), null);
         }
         if (isIface(t)) {
             return ifaceEq(t, a, b);
