@@ -214,18 +214,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** GOMAXPROCS from the program's environment (Go's schedinit), else the CPU count. */
     static int gomaxprocs(Map<String, String> env) {
-        String v = env.get("GOMAXPROCS");
-        if (v != null) {
-            try {
-                int n = Integer.parseInt(v.trim());
-                if (n > 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // Go ignores a malformed GOMAXPROCS and uses the CPU count.
-            }
-        }
-        return Runtime.getRuntime().availableProcessors();
+        return GoRuntime.gomaxprocs(env.get("GOMAXPROCS"));
     }
 
     static GoType goType(Ir.TypeDesc d) {

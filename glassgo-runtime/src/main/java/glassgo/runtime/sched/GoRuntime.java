@@ -39,7 +39,11 @@ public final class GoRuntime {
 
     /** GOMAXPROCS from the environment, else the number of available CPUs (Go's schedinit). */
     public static int defaultGomaxprocs() {
-        String env = System.getenv("GOMAXPROCS");
+        return gomaxprocs(System.getenv("GOMAXPROCS"));
+    }
+
+    /** Go's schedinit reading a GOMAXPROCS value: a positive integer, else (unset, malformed) the CPU count. */
+    public static int gomaxprocs(String env) {
         if (env != null) {
             try {
                 int n = Integer.parseInt(env.trim());
