@@ -226,6 +226,14 @@ public final class ClassGen {
                 code.getstatic(g.self, "L$" + layoutIndex, CD_LAYOUT);
                 code.invokevirtual(CD_STACK, "enter", MethodTypeDesc.of(ConstantDescs.CD_long, CD_LAYOUT));
                 code.lstore(fpSlot);
+                // the cached frame words start as the frame holds them (zero, or an argument the caller wrote)
+                for (long off : FrameCache.words(f)) {
+                    int slot = scratch();
+                    cached.put(off, slot);
+                    frameAddr(off);
+                    code.invokestatic(CD_ABI, "ld64", MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_long));
+                    code.lstore(slot);
+                }
             }
             stmts(f.body());
             // falling off the end (after a panic call, or a function without results)
@@ -233,6 +241,18 @@ public final class ClassGen {
         }
 
         private boolean frameless;
+
+        /** Frame words also held in JVM locals (offset to slot): see {@link FrameCache}. */
+        private final Map<Long, Integer> cached = new HashMap<>();
+
+        /** The JVM local caching the frame word a whole-word access at {@code addr} reads or writes, or -1. */
+        private int cachedSlot(Mem mem, Ir.Expr addr) {
+            if (mem == Mem.I64 && addr instanceof FrameAddr fa) {
+                Integer slot = cached.get(fa.off());
+                return slot == null ? -1 : slot;
+            }
+            return -1;
+        }
 
         /** The JVM local holding the call depth at entry (restored when a panic unwinds to this frame). */
         private int depthSlot = -1;
@@ -334,6 +354,16 @@ public final class ClassGen {
                     }
                 }
                 case Store st -> {
+                    int slot = cachedSlot(st.mem(), st.addr());
+                    if (slot >= 0) {
+                        // written through: the local for reads, the frame for the collector and the stack's readers
+                        expr(st.v());
+                        code.lstore(slot);
+                        expr(st.addr());
+                        code.lload(slot);
+                        code.invokestatic(CD_ABI, "st64", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long, ConstantDescs.CD_long));
+                        return;
+                    }
                     operands(List.of(st.addr(), st.v()));
                     String n = switch (st.mem()) {
                         case I8, U8 -> "st8";
@@ -678,6 +708,11 @@ public final class ClassGen {
                     code.ldc(MethodHandleDesc.ofMethod(DirectMethodHandleDesc.Kind.STATIC, g.self, fr.method(), md));
                 }
                 case Load ld -> {
+                    int slot = cachedSlot(ld.mem(), ld.addr());
+                    if (slot >= 0) {
+                        code.lload(slot);
+                        return;
+                    }
                     expr(ld.addr());
                     String n = switch (ld.mem()) {
                         case I8 -> "ld8s";

@@ -178,8 +178,17 @@ public final class Ir {
     /** The source line of the statements that follow (for JVM line numbers). */
     public record Line(int line) implements Stmt {}
 
-    /** A lowered function: JVM signature, frame, body. */
-    public record Func(String method, List<K> params, K ret, FrameLayout frame, int maxLocals, List<Stmt> body) {}
+    /**
+     * A lowered function: JVM signature, frame, body. {@code areas} lists the frame's allocations as
+     * (offset, size) pairs — each variable, temporary or runtime area the lowering reserved — so the code
+     * generator can tell which words are only ever read and written whole, by their fixed offsets
+     * (see ClassGen's frame-word cache); null when unknown.
+     */
+    public record Func(String method, List<K> params, K ret, FrameLayout frame, int maxLocals, List<Stmt> body, long[] areas) {
+        public Func(String method, List<K> params, K ret, FrameLayout frame, int maxLocals, List<Stmt> body) {
+            this(method, params, ret, frame, maxLocals, body, null);
+        }
+    }
 
     /**
      * A frame: its size, the offsets of words that may hold pointers, and which of those the prologue zeroes

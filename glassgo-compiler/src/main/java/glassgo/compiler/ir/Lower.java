@@ -97,6 +97,8 @@ public final class Lower {
 
     // --- per-function state
     long frameSize;
+    /** The current function's frame allocations, (offset, size) pairs: Ir.Func#areas. */
+    List<Long> areas = new ArrayList<>();
     List<Integer> ptrOffs;
     List<Integer> zeroOffs;
     private int nextSlot;
@@ -346,6 +348,8 @@ public final class Lower {
         sig = s;
         abi = s == null ? abiOf(new Signature(null, List.of(), glassgo.compiler.types.Tuple.EMPTY, glassgo.compiler.types.Tuple.EMPTY, false)) : abiOf(s);
         frameSize = abi.areaEnd;
+        areas.clear();
+        area(8, frameSize - 8); // the parameters and results, written by the caller and read by it
         nextSlot = 1 + 2 * (abi.jvmParams.size() + (hasCtx ? 1 : 0)) + 2;
         addrTaken = fbody == null ? Set.of() : addressTaken(fbody);
         ctxSlot = -1;
@@ -877,7 +881,8 @@ public final class Lower {
         frameSize = (frameSize + 7) & -8;
         int[] p = ptrOffs.stream().mapToInt(Integer::intValue).toArray();
         int[] z = zeroOffs.stream().mapToInt(Integer::intValue).toArray();
-        funcs.add(new Ir.Func(method, params, ret, new FrameLayout(goName, (int) frameSize, p, z), nextSlot, body));
+        long[] a = areas.stream().mapToLong(Long::longValue).toArray();
+        funcs.add(new Ir.Func(method, params, ret, new FrameLayout(goName, (int) frameSize, p, z), nextSlot, body, a));
     }
 
     static Ir.Expr zeroOf(K k) {
@@ -950,9 +955,18 @@ public final class Lower {
         }
     }
 
+    /** Records a frame allocation (see Ir.Func#areas). */
+    void area(long off, long size) {
+        if (size > 0) {
+            areas.add(off);
+            areas.add(size);
+        }
+    }
+
     private long frameWord(boolean ptr) {
         long off = frameSize;
         frameSize += 8;
+        area(off, 8);
         if (ptr) {
             ptrOffs.add((int) off);
             zeroOffs.add((int) off);
@@ -966,6 +980,7 @@ public final class Lower {
         frameSize = (frameSize + a - 1) & -a;
         long off = frameSize;
         frameSize += Math.max(8, (Layouts.size(t) + 7) & -8);
+        area(off, frameSize - off);
         for (int w : Layouts.pointerWords(t)) {
             ptrOffs.add((int) off + w * 8);
             zeroOffs.add((int) off + w * 8);

@@ -163,6 +163,7 @@ final class LowerChans {
             l.frameSize = (l.frameSize + 7) & -8;
             cas0 = l.frameSize;
             l.frameSize += 16L * n;
+            l.area(cas0, 16L * n);
             for (int i = 0; i < n; i++) {
                 l.ptrOffs.add((int) (cas0 + 16L * i));
                 l.zeroOffs.add((int) (cas0 + 16L * i));

@@ -343,6 +343,7 @@ final class LowerMaps {
         l.frameSize = (l.frameSize + 7) & -8;
         long off = l.frameSize;
         l.frameSize += HITER_SIZE;
+        l.area(off, HITER_SIZE);
         for (int w : HITER_PTR_WORDS) {
             l.ptrOffs.add((int) off + w * 8);
             l.zeroOffs.add((int) off + w * 8);
