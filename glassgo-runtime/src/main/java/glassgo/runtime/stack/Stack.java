@@ -33,6 +33,40 @@ public final class Stack {
 
     private static final MemorySegment NATIVE = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
+    /**
+     * Free stacks of the starting size, handed to the next new goroutine: Go's stackpool (and gfput, which keeps
+     * a dead G's stack for the next G). Without it every goroutine paid an mmap, the first-touch page faults of
+     * fresh memory and an munmap, whose TLB shootdown reaches every running thread: a program starting 200,000
+     * short goroutines spent most of its time there. A stack's contents need no clearing (the prologue clears
+     * a frame's pointer words; nothing reads above sp). At most {@link #POOL_MAX} are kept (a reused stack keeps
+     * only the pages it touched); beyond that, and for grown stacks, the memory goes back to the OS.
+     */
+    private static final int POOL_MAX = Integer.getInteger("glassgo.stackpool", 1024);
+    private static final long[] POOL = new long[POOL_MAX];
+    private static int pooled;
+    private static final Object POOL_LOCK = new Object();
+
+    private static long stackalloc() {
+        synchronized (POOL_LOCK) {
+            if (pooled > 0) {
+                return POOL[--pooled];
+            }
+        }
+        return SysMem.sysAlloc(INITIAL_SIZE);
+    }
+
+    private static void stackfree(long lo, long size) {
+        if (size == INITIAL_SIZE) {
+            synchronized (POOL_LOCK) {
+                if (pooled < POOL_MAX) {
+                    POOL[pooled++] = lo;
+                    return;
+                }
+            }
+        }
+        SysMem.sysFree(lo, size);
+    }
+
     /** Receives one root: a pointer word's address and its value. */
     @FunctionalInterface
     public interface PointerVisitor {
@@ -85,7 +119,7 @@ public final class Stack {
     public Stack(G g) {
         this.g = g;
         this.size = INITIAL_SIZE;
-        this.lo = SysMem.sysAlloc(size);
+        this.lo = stackalloc();
     }
 
     /**
@@ -156,7 +190,7 @@ public final class Stack {
         long oldSize = size;
         lo = nlo;
         size = nsize;
-        SysMem.sysFree(old, oldSize);
+        stackfree(old, oldSize);
     }
 
     /** Thrown when a stack would exceed Go's 1 GB limit (Go: "goroutine stack exceeds 1000000000-byte limit"). */
@@ -211,7 +245,7 @@ public final class Stack {
     public void free() {
         if (!freed) {
             freed = true;
-            SysMem.sysFree(lo, size);
+            stackfree(lo, size);
         }
     }
 }
