@@ -214,14 +214,11 @@ public final class ClassGen {
             // a function whose frame is only the header and that never addresses it needs no frame at all:
             // it holds no pointer the collector must see, and its callees push theirs at the same sp
             frameless = f.frame().size() == 8 && f.frame().ptrOffsets().length == 0 && !usesFrame(f.body());
-            code.aload(0);
-            code.invokevirtual(CD_STACK, "enterCall", MethodTypeDesc.of(ConstantDescs.CD_void));
-            if (hasTry(f.body())) {
+            if (frameless) {
                 code.aload(0);
-                code.getfield(CD_STACK, "depth", ConstantDescs.CD_int);
-                code.istore(depthSlot());
-            }
-            if (!frameless) {
+                code.invokevirtual(CD_STACK, "enterCall", MethodTypeDesc.of(ConstantDescs.CD_void));
+            } else {
+                // enter counts the call too (one runtime call per prologue)
                 code.aload(0);
                 code.getstatic(g.self, "L$" + layoutIndex, CD_LAYOUT);
                 code.invokevirtual(CD_STACK, "enter", MethodTypeDesc.of(ConstantDescs.CD_long, CD_LAYOUT));
@@ -234,6 +231,11 @@ public final class ClassGen {
                     code.invokestatic(CD_ABI, "ld64", MethodTypeDesc.of(ConstantDescs.CD_long, ConstantDescs.CD_long));
                     code.lstore(slot);
                 }
+            }
+            if (hasTry(f.body())) {
+                code.aload(0);
+                code.getfield(CD_STACK, "depth", ConstantDescs.CD_int);
+                code.istore(depthSlot());
             }
             stmts(f.body());
             // falling off the end (after a panic call, or a function without results)
@@ -451,13 +453,13 @@ public final class ClassGen {
             if (v != null) {
                 expr(v);
             }
+            code.aload(0);
             if (!frameless) {
-                code.aload(0);
                 code.lload(fpSlot);
                 code.invokevirtual(CD_STACK, "leave", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long));
+            } else {
+                code.invokevirtual(CD_STACK, "leaveCall", MethodTypeDesc.of(ConstantDescs.CD_void));
             }
-            code.aload(0);
-            code.invokevirtual(CD_STACK, "leaveCall", MethodTypeDesc.of(ConstantDescs.CD_void));
             if (v == null) {
                 code.return_();
             } else if (v.kind() == K.F) {

@@ -133,7 +133,7 @@ public final class Stack {
     /** Calls a goroutine may nest: room for Go programs' deep recursions (10^6 frames and more) within the M's JVM stack. */
     public static final int MAX_DEPTH = Integer.getInteger("glassgo.maxdepth", 2_500_000);
 
-    /** Every compiled function's entry: one more active call. */
+    /** A frameless function's entry: one more active call ({@link #enter} counts a framed function's). */
     public void enterCall() {
         if (++depth > MAX_DEPTH) {
             depth--;
@@ -141,13 +141,17 @@ public final class Stack {
         }
     }
 
-    /** Every compiled function's return. */
+    /** A frameless function's return ({@link #leave} for a framed function's). */
     public void leaveCall() {
         depth--;
     }
 
     /** The prologue: pushes a frame of {@code f}'s layout and returns its frame pointer (relative to lo). */
     public long enter(FrameLayout f) {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            throw new StackOverflow(lo + sp, lo, lo + size);
+        }
         long fp = sp;
         long nsp = fp + f.size;
         if (nsp > size) {
@@ -164,6 +168,7 @@ public final class Stack {
 
     /** The epilogue: pops every frame above {@code fp} (also what unwinding to a frame does). */
     public void leave(long fp) {
+        depth--;
         sp = fp;
     }
 
