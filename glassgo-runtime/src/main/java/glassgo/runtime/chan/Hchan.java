@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A channel value is the address of its hchan (nil channel: 0). Layout:
@@ -33,12 +32,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   lock     uint32  56  the channel's spin lock
  *   nrecvq   uint32  60  (glassgo) sudogs in recvq, readable without the lock
  *   nsendq   uint32  64  (glassgo) sudogs in sendq
+ *   qid      uint32  68  (glassgo) the handle of the channel's wait queues while it has waiters (0: none)
  * </pre>
  * As in Go, when the element type has no pointers the buffer follows the header in one noscan object
  * (so the collector never scans it); otherwise the header is one object and the buffer a separate array
  * of elements the collector scans. Go's recvq and sendq hold sudogs, which reference Gs; glassgo's Gs are
- * Java objects, so the queues are Java objects too, found by channel address while someone waits (the
- * hchan counts its receivers so the common paths need no lookup) and dropped when both are empty.
+ * Java objects, so the queues are Java objects too, found through a handle the hchan holds while someone
+ * waits (the hchan counts its receivers so the common paths need no lookup) and dropped when both are empty.
+ * The handle replaced a map keyed by channel address, whose shared size counter and node allocation were
+ * most of a park/unpark ping-pong between two Ps.
  *
  * <p>The lock is a spin lock on the lock word: critical sections are a few loads and stores, and a
  * goroutine never parks holding it — gopark's unlockf releases it once the goroutine is off its stack.
@@ -55,6 +57,7 @@ final class Hchan {
     static final long LOCK = 56;
     static final long NRECVQ = 60;
     static final long NSENDQ = 64;
+    static final long QID = 68;
     static final long SIZE = 72;
     /** hchan with a separate, scanned buffer: only buf is a pointer. */
     static final GoType TYPE = GoType.withPointers("hchan", SIZE, 2);
@@ -67,13 +70,55 @@ final class Hchan {
     /** Element types by index (the hchan's elemtype word); a channel type's element type is registered once. */
     private static volatile GoType[] types = new GoType[0];
     private static final Map<GoType, Integer> TYPE_IDS = new HashMap<>();
-    /** The wait queues of channels that have waiters. */
-    private static final ConcurrentHashMap<Long, Queues> QUEUES = new ConcurrentHashMap<>();
+    /**
+     * The wait queues of channels that have waiters, by handle (index 0 unused). Written under QLOCK; read
+     * without it by a channel's lock holder, after the hchan's qid word, which is published after the entry.
+     */
+    private static volatile Queues[] qtable = new Queues[64];
+    /** Free handles, a stack. */
+    private static int[] qfree = new int[64];
+    private static int nfree;
+    private static int qnext = 1;
+    private static final Object QLOCK = new Object();
 
     /** A channel's recvq and sendq. */
     static final class Queues {
         final Sudog.WaitQ recvq = new Sudog.WaitQ();
         final Sudog.WaitQ sendq = new Sudog.WaitQ();
+        int id;
+    }
+
+    /** A handle for fresh queues; the caller holds the channel's lock and stores it in the hchan. */
+    private static Queues newQueues() {
+        synchronized (QLOCK) {
+            int id = nfree > 0 ? qfree[--nfree] : qnext++;
+            if (id >= qtable.length) {
+                qtable = java.util.Arrays.copyOf(qtable, qtable.length * 2);
+            }
+            Queues q = new Queues();
+            q.id = id;
+            qtable[id] = q;
+            return q;
+        }
+    }
+
+    private static void freeQueues(Queues q) {
+        synchronized (QLOCK) {
+            qtable[q.id] = null;
+            if (nfree == qfree.length) {
+                qfree = java.util.Arrays.copyOf(qfree, nfree * 2);
+            }
+            qfree[nfree++] = q.id;
+        }
+    }
+
+    /** The channel's queues, or null when nobody waits on it (channel lock held). */
+    private static Queues queuesOf(long c) {
+        int id = (int) INT.getVolatile(ALL, c + QID);
+        if (id == 0) {
+            return null;
+        }
+        return qtable[id];
     }
 
     private Hchan() {
@@ -108,9 +153,8 @@ final class Hchan {
             c = mu.allocBytes(SIZE + mem);
             TypedMem.putLong(c + BUF, c + SIZE);
         }
-        // Queues left under this address belong to a dead channel: one the collector freed while leaked
-        // goroutines waited on it forever, or one of an earlier program in the same process.
-        QUEUES.remove(c);
+        // the qid word starts at 0 (fresh memory is zeroed): queues of a dead channel that leaked goroutines
+        // waited on forever stay with those goroutines, not with whatever reuses its address
         TypedMem.putShort(c + ELEMSIZE, (short) elem.size());
         TypedMem.putLong(c + ELEMTYPE, typeId(elem));
         TypedMem.putLong(c + DATAQSIZ, size);
@@ -209,7 +253,12 @@ final class Hchan {
     // --- wait queues (lock held) ----------------------------------------------------------------------
 
     private static Queues queues(long c) {
-        return QUEUES.computeIfAbsent(c, k -> new Queues());
+        Queues q = queuesOf(c);
+        if (q == null) {
+            q = newQueues();
+            INT.setVolatile(ALL, c + QID, q.id);
+        }
+        return q;
     }
 
     static void enqueueRecv(Sudog s) {
@@ -229,7 +278,7 @@ final class Hchan {
         if ((int) INT.getVolatile(ALL, c + NRECVQ) == 0) {
             return null;
         }
-        Queues q = QUEUES.get(c);
+        Queues q = queuesOf(c);
         Sudog s = q.recvq.dequeue();
         publishSizes(c, q);
         return s;
@@ -240,7 +289,7 @@ final class Hchan {
         if ((int) INT.getVolatile(ALL, c + NSENDQ) == 0) {
             return null;
         }
-        Queues q = QUEUES.get(c);
+        Queues q = queuesOf(c);
         Sudog s = q.sendq.dequeue();
         publishSizes(c, q);
         return s;
@@ -248,7 +297,7 @@ final class Hchan {
 
     /** Removes a select's sudog that did not fire from its queue (Go's dequeueSudoG). */
     static void remove(Sudog s, boolean send) {
-        Queues q = QUEUES.get(s.c);
+        Queues q = queuesOf(s.c);
         if (q != null) {
             (send ? q.sendq : q.recvq).remove(s);
             publishSizes(s.c, q);
@@ -260,14 +309,15 @@ final class Hchan {
         INT.setVolatile(ALL, c + NRECVQ, q.recvq.size());
         INT.setVolatile(ALL, c + NSENDQ, q.sendq.size());
         if (q.recvq.isEmpty() && q.sendq.isEmpty()) {
-            QUEUES.remove(c, q);
+            INT.setVolatile(ALL, c + QID, 0);
+            freeQueues(q);
         }
     }
 
     /** Every waiter of a closing channel, receivers first; the queues are emptied. */
     static List<Sudog> drainAll(long c) {
         List<Sudog> out = new ArrayList<>();
-        Queues q = QUEUES.get(c);
+        Queues q = queuesOf(c);
         if (q == null) {
             return out;
         }
